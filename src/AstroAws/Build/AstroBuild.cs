@@ -1,0 +1,49 @@
+namespace Astro.Aws;
+
+/// <summary>
+/// What an Astro build hands to the constructs, read once from disk: the mode, the folders to deploy and the list of
+/// static files. Child constructs receive this model, never the raw props.
+/// </summary>
+public sealed class AstroBuild
+{
+    internal AstroBuild(AstroAwsMode mode, string distDirectory, string clientDirectory, string? serverDirectory, string basePath, IReadOnlyList<string> staticFiles)
+    {
+        Mode = mode;
+        DistDirectory = distDirectory;
+        ClientDirectory = clientDirectory;
+        ServerDirectory = serverDirectory;
+        BasePath = basePath;
+        StaticFiles = staticFiles;
+    }
+
+    /// <summary>The serving mode detected from <c>metadata.json</c> (static when the file is absent).</summary>
+    public AstroAwsMode Mode { get; }
+
+    /// <summary>Absolute path of the build folder (<c>dist</c>).</summary>
+    public string DistDirectory { get; }
+
+    /// <summary>Absolute path of the folder uploaded to S3: <c>dist/client</c> in server modes, <c>dist</c> when static.</summary>
+    public string ClientDirectory { get; }
+
+    /// <summary>Absolute path of the Lambda code (<c>dist/lambda</c>), or null for a static build.</summary>
+    public string? ServerDirectory { get; }
+
+    /// <summary>Astro's <c>base</c>, normalised to start and end with <c>/</c> (<c>/</c> when unset).</summary>
+    public string BasePath { get; }
+
+    /// <summary>Every file of <see cref="ClientDirectory"/>, relative, with <c>/</c> separators, in ordinal order.</summary>
+    public IReadOnlyList<string> StaticFiles { get; }
+
+    /// <summary>True when the build has a server (ssr, ssr-stream or edge).</summary>
+    public bool HasServer => Mode != AstroAwsMode.Static;
+
+    /// <summary>True when the client folder holds a top-level <c>404.html</c>.</summary>
+    public bool HasNotFoundPage => StaticFiles.Contains("404.html", StringComparer.Ordinal);
+
+    /// <summary>
+    /// Reads the build in <c>&lt;websiteDir&gt;/dist</c>, or in <paramref name="outDir"/> when given (it wins).
+    /// Relative paths resolve against the current directory, where <c>cdk synth</c> runs.
+    /// </summary>
+    /// <exception cref="ArgumentException">The folder, its parts or its metadata are missing or unreadable.</exception>
+    public static AstroBuild Read(string? websiteDir, string? outDir) => AstroBuildReader.Read(websiteDir, outDir);
+}

@@ -1,0 +1,140 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.CloudFront;
+using Amazon.CDK.AWS.CloudFront.Experimental;
+using Amazon.CDK.AWS.CloudFront.Origins;
+using Amazon.CDK.AWS.Lambda;
+using LogGroup = Amazon.CDK.AWS.Logs.LogGroup;
+using Amazon.CDK.AWS.S3;
+using Amazon.CDK.AWS.S3.Deployment;
+using Astro.Aws.Overrides;
+using Astro.Aws.Parts;
+using Constructs;
+using CloudFrontFunction = Amazon.CDK.AWS.CloudFront.Function;
+using LambdaFunction = Amazon.CDK.AWS.Lambda.Function;
+
+namespace Astro.Aws;
+
+/// <summary>
+/// Deploys an Astro build (<c>@astro-aws/adapter</c>, or a plain static build) to S3, Lambda and CloudFront. Every
+/// request reaches exactly one origin: files of the build come from S3 (Origin Access Control), server-rendered paths
+/// from the Lambda, with every method, query string, cookie and viewer header but Host.
+/// </summary>
+public class AstroAws : Construct
+{
+    /// <summary>Creates the site.</summary>
+    /// <param name="scope">The parent construct, usually a stack.</param>
+    /// <param name="id">The construct ID; it prefixes every child's logical ID, so keep it stable.</param>
+    /// <param name="props">Where the build is and what to override.</param>
+    /// <exception cref="ArgumentException">The build is missing or unreadable, or an override is invalid; the message says which prop and what to do.</exception>
+    public AstroAws(Construct scope, string id, AstroAwsProps props)
+        : base(scope, id)
+    {
+        ArgumentNullException.ThrowIfNull(props);
+        var cdk = props.Cdk ?? new AstroAwsCdkProps();
+        Build = AstroBuild.Read(props.WebsiteDir, props.OutDir);
+        var paths = new SitePaths(Build);
+
+        Bucket = new Bucket(this, SiteIds.Bucket, PropsMerge.Overlay(
+            new BucketProps
+            {
+                BlockPublicAccess = BlockPublicAccess.BLOCK_ALL,
+                Encryption = BucketEncryption.S3_MANAGED,
+                EnforceSSL = true,
+                ObjectOwnership = ObjectOwnership.BUCKET_OWNER_ENFORCED,
+            },
+            cdk.S3Bucket));
+        S3Origin = S3BucketOrigin.WithOriginAccessControl(Bucket, PropsMerge.Overlay(new S3BucketOriginWithOACProps(), cdk.S3Origin));
+        RequestFunction = RequestFunctionFactory.Create(this, Build, Bucket);
+
+        IOrigin? server = null;
+        IEdgeLambda[]? edgeLambdas = null;
+        if (Build.Mode is AstroAwsMode.Ssr or AstroAwsMode.SsrStream)
+        {
+            var originProps = PropsMerge.Overlay(new FunctionUrlOriginProps { ReadTimeout = ServerDefaults.OriginReadTimeout }, cdk.LambdaFunctionOrigin);
+            (ServerFunction, ServerLogGroup) = ServerFunctionFactory.CreateRegional(this, Build, cdk.LambdaFunction, originProps.ReadTimeout ?? ServerDefaults.OriginReadTimeout);
+            FunctionUrl = ServerFunction.AddFunctionUrl(PropsMerge.Overlay(
+                new FunctionUrlOptions
+                {
+                    AuthType = FunctionUrlAuthType.NONE,
+                    InvokeMode = Build.Mode == AstroAwsMode.SsrStream ? InvokeMode.RESPONSE_STREAM : InvokeMode.BUFFERED,
+                },
+                cdk.LambdaFunctionUrl));
+            ServerOrigin = new FunctionUrlOrigin(FunctionUrl, originProps);
+            server = ServerOrigin;
+        }
+        else if (Build.Mode == AstroAwsMode.Edge)
+        {
+            RefuseUnused(cdk.LambdaFunctionUrl, "LambdaFunctionUrl", "edge mode runs the server as Lambda@Edge, which has no function URL");
+            RefuseUnused(cdk.LambdaFunctionOrigin, "LambdaFunctionOrigin", "edge mode runs the server as Lambda@Edge on the S3 origin");
+            EdgeFunction = ServerFunctionFactory.CreateEdge(this, Build, cdk.LambdaFunction);
+            edgeLambdas =
+            [
+                new EdgeLambda { EventType = LambdaEdgeEventType.ORIGIN_REQUEST, FunctionVersion = EdgeFunction.CurrentVersion, IncludeBody = true },
+                new EdgeLambda { EventType = LambdaEdgeEventType.ORIGIN_RESPONSE, FunctionVersion = EdgeFunction.CurrentVersion },
+            ];
+            server = S3Origin;
+        }
+        else
+        {
+            RefuseUnused(cdk.LambdaFunction, "LambdaFunction", "a static build has no server");
+            RefuseUnused(cdk.LambdaFunctionUrl, "LambdaFunctionUrl", "a static build has no server");
+            RefuseUnused(cdk.LambdaFunctionOrigin, "LambdaFunctionOrigin", "a static build has no server");
+        }
+
+        Distribution = DistributionFactory.Create(this, Build, paths, new SiteRouting(S3Origin, server, edgeLambdas, RequestFunction), cdk.CloudfrontDistribution);
+        (AssetsDeployment, FilesDeployment) = DeploymentFactory.Create(this, Build, paths, Bucket, Distribution, cdk.S3BucketDeployment);
+
+        _ = new CfnOutput(this, SiteIds.SiteUrlOutput, new CfnOutputProps { Value = $"https://{Distribution.DistributionDomainName}", Description = "The site's CloudFront URL" });
+        _ = new CfnOutput(this, SiteIds.DistributionIdOutput, new CfnOutputProps { Value = Distribution.DistributionId, Description = "The CloudFront distribution ID" });
+        _ = new CfnOutput(this, SiteIds.BucketNameOutput, new CfnOutputProps { Value = Bucket.BucketName, Description = "The bucket that holds the client files" });
+    }
+
+    /// <summary>The build this site deploys, as read from disk.</summary>
+    public AstroBuild Build { get; }
+
+    /// <summary>The serving mode detected from the build.</summary>
+    public AstroAwsMode Mode => Build.Mode;
+
+    /// <summary>The bucket that holds the client files.</summary>
+    public Bucket Bucket { get; }
+
+    /// <summary>The deployment of hashed <c>_astro/*</c> files (immutable, never pruned).</summary>
+    public BucketDeployment AssetsDeployment { get; }
+
+    /// <summary>The deployment of every other file (short cache, pruned, invalidated).</summary>
+    public BucketDeployment FilesDeployment { get; }
+
+    /// <summary>The S3 origin, with Origin Access Control.</summary>
+    public IOrigin S3Origin { get; }
+
+    /// <summary>The server function in ssr and ssr-stream mode; null otherwise.</summary>
+    public LambdaFunction? ServerFunction { get; }
+
+    /// <summary>The server function's log group in ssr and ssr-stream mode; null otherwise.</summary>
+    public LogGroup? ServerLogGroup { get; }
+
+    /// <summary>The Lambda@Edge function in edge mode; null otherwise.</summary>
+    public EdgeFunction? EdgeFunction { get; }
+
+    /// <summary>The server function URL in ssr and ssr-stream mode; null otherwise.</summary>
+    public FunctionUrl? FunctionUrl { get; }
+
+    /// <summary>The CloudFront origin in front of <see cref="FunctionUrl"/>; null when there is none.</summary>
+    public IOrigin? ServerOrigin { get; }
+
+    /// <summary>The viewer-request CloudFront Function that routes build files to S3 and sets <c>x-forwarded-host</c>.</summary>
+    public CloudFrontFunction RequestFunction { get; }
+
+    /// <summary>The distribution.</summary>
+    public Distribution Distribution { get; }
+
+    private static void RefuseUnused(object? value, string propName, string why)
+    {
+        if (value is not null)
+        {
+            throw new ArgumentException(
+                $"AstroAwsCdkProps.{propName}: received overrides, but {why}, so they would have no effect. Remove them, or build the site in a mode that uses them.",
+                $"AstroAwsCdkProps.{propName}");
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.CloudFront;
+using Constructs;
+
+namespace Astro.Aws.Parts;
+
+/// <summary>Our behavior settings per kind of path, before the caller's overrides are merged.</summary>
+internal static class BehaviorDefaults
+{
+    /// <summary>
+    /// Server pages: every method; the cache key holds all query strings and TTLs 0 / 0 / 1 year, so a response
+    /// without Cache-Control is not cached and the app's Cache-Control decides otherwise.
+    /// </summary>
+    public static CachePolicy ServerCachePolicy(Construct scope) => new(scope, SiteIds.ServerCachePolicy, new CachePolicyProps
+    {
+        Comment = "AstroAws: server responses are cached only as their Cache-Control says",
+        QueryStringBehavior = CacheQueryStringBehavior.All(),
+        CookieBehavior = CacheCookieBehavior.None(),
+        HeaderBehavior = CacheHeaderBehavior.None(),
+        MinTtl = Duration.Seconds(0),
+        DefaultTtl = Duration.Seconds(0),
+        MaxTtl = Duration.Days(365),
+        EnableAcceptEncodingGzip = true,
+        EnableAcceptEncodingBrotli = true,
+    });
+
+    public static BehaviorOptions Server(IOrigin origin, ICachePolicy cachePolicy, IFunction requestFunction, IEdgeLambda[]? edgeLambdas) => new()
+    {
+        Origin = origin,
+        AllowedMethods = AllowedMethods.ALLOW_ALL,
+        CachePolicy = cachePolicy,
+        OriginRequestPolicy = OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+        ResponseHeadersPolicy = ResponseHeadersPolicy.SECURITY_HEADERS,
+        ViewerProtocolPolicy = ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        Compress = true,
+        FunctionAssociations = [ViewerRequest(requestFunction)],
+        EdgeLambdas = edgeLambdas,
+    };
+
+    /// <summary>The seed's <c>/api/*</c> defaults, plus no caching and every viewer header but Host.</summary>
+    public static BehaviorOptions Api(IOrigin origin, IFunction requestFunction, IEdgeLambda[]? edgeLambdas) => new()
+    {
+        Origin = origin,
+        AllowedMethods = AllowedMethods.ALLOW_ALL,
+        CachePolicy = CachePolicy.CACHING_DISABLED,
+        OriginRequestPolicy = OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+        ResponseHeadersPolicy = ResponseHeadersPolicy.CORS_ALLOW_ALL_ORIGINS_WITH_PREFLIGHT_AND_SECURITY_HEADERS,
+        ViewerProtocolPolicy = ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        Compress = true,
+        FunctionAssociations = [ViewerRequest(requestFunction)],
+        EdgeLambdas = edgeLambdas,
+    };
+
+    /// <summary>Files from S3: hashed assets, or every file of a static site.</summary>
+    public static BehaviorOptions Static(IOrigin origin, IFunction? requestFunction) => new()
+    {
+        Origin = origin,
+        AllowedMethods = AllowedMethods.ALLOW_GET_HEAD,
+        CachePolicy = CachePolicy.CACHING_OPTIMIZED,
+        ResponseHeadersPolicy = ResponseHeadersPolicy.SECURITY_HEADERS,
+        ViewerProtocolPolicy = ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        Compress = true,
+        FunctionAssociations = requestFunction is null ? null : [ViewerRequest(requestFunction)],
+    };
+
+    private static FunctionAssociation ViewerRequest(IFunction function) => new()
+    {
+        EventType = FunctionEventType.VIEWER_REQUEST,
+        Function = function,
+    };
+}

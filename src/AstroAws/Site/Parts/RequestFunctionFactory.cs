@@ -1,0 +1,38 @@
+using System.Text;
+using Amazon.CDK.AWS.CloudFront;
+using Amazon.CDK.AWS.S3;
+using Astro.Aws.Routing;
+using Constructs;
+using CloudFrontFunction = Amazon.CDK.AWS.CloudFront.Function;
+using CloudFrontFunctionProps = Amazon.CDK.AWS.CloudFront.FunctionProps;
+
+namespace Astro.Aws.Parts;
+
+/// <summary>Creates the viewer-request CloudFront Function that picks the origin per request (see <see cref="RequestFunctionCode"/>).</summary>
+internal static class RequestFunctionFactory
+{
+    // The bucket's regional domain name replaces the placeholder at deploy time and is longer; leave room for it.
+    private const int DomainAllowance = 96;
+
+    public static CloudFrontFunction Create(Construct scope, AstroBuild build, IBucket bucket)
+    {
+        var table = StaticRouteTable.Create(build, SitePaths.AssetsFolder);
+        var code = RequestFunctionCode.Create(table, switchToS3: build.Mode is AstroAwsMode.Ssr or AstroAwsMode.SsrStream, forwardHost: build.HasServer);
+        var size = Encoding.UTF8.GetByteCount(code) + DomainAllowance;
+        if (size > RequestFunctionCode.MaxCodeBytes)
+        {
+            throw new ArgumentException(
+                $"AstroAwsProps: the build has {table.FileCount} files outside {SitePaths.AssetsFolder}/, which makes the request function about {size} bytes, "
+                + $"over CloudFront Functions' {RequestFunctionCode.MaxCodeBytes}-byte limit. Import images, fonts and scripts from src/ so Astro fingerprints them into "
+                + $"{SitePaths.AssetsFolder}/ (served by a behavior of their own, not listed in the function), or move bulk files to a bucket of your own behind an AdditionalBehaviors entry.",
+                "props");
+        }
+
+        return new CloudFrontFunction(scope, SiteIds.RequestFunction, new CloudFrontFunctionProps
+        {
+            Code = FunctionCode.FromInline(code.Replace(RequestFunctionCode.BucketDomainPlaceholder, bucket.BucketRegionalDomainName, StringComparison.Ordinal)),
+            Runtime = FunctionRuntime.JS_2_0,
+            Comment = "AstroAws: routes build files to S3 and sets x-forwarded-host",
+        });
+    }
+}

@@ -1,0 +1,21 @@
+namespace Astro.Aws;
+
+/// <summary>
+/// Construct IDs of the children of <see cref="AstroAws"/>. They are part of the public contract: changing one
+/// replaces the resource in every deployed stack, so a snapshot test pins them.
+/// </summary>
+internal static class SiteIds
+{
+    public const string Bucket = "Bucket";
+    public const string AssetsDeployment = "AssetsDeployment";
+    public const string FilesDeployment = "FilesDeployment";
+    public const string ServerFunction = "ServerFunction";
+    public const string ServerLogGroup = "ServerLogGroup";
+    public const string EdgeFunction = "EdgeFunction";
+    public const string RequestFunction = "RequestFunction";
+    public const string ServerCachePolicy = "ServerCachePolicy";
+    public const string Distribution = "Distribution";
+    public const string SiteUrlOutput = "SiteUrl";
+    public const string DistributionIdOutput = "DistributionId";
+    public const string BucketNameOutput = "BucketName";
+}
