@@ -1,0 +1,244 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace Astro.Aws.Tests.Support;
+
+/// <summary>A viewer request, as CloudFront receives it.</summary>
+internal sealed record ViewerRequest(string Method, string Uri, Dictionary<string, string>? Query = null, Dictionary<string, string>? Cookies = null, Dictionary<string, string>? Headers = null)
+{
+    public const string Host = "www.example.com";
+}
+
+/// <summary>Where a request ends up and what reaches the origin.</summary>
+internal sealed record RoutedRequest(
+    string PathPattern,
+    string Origin,
+    bool MethodAllowed,
+    string OriginUri,
+    IReadOnlyDictionary<string, string> OriginHeaders,
+    bool QueryStringsReachOrigin,
+    bool CookiesReachOrigin,
+    double? DefaultTtl,
+    string? ResponseHeadersPolicy);
+
+/// <summary>
+/// A model of CloudFront's request path, read from a synthesized template: it picks the cache behavior as CloudFront
+/// does (first path pattern that matches, in order, else the default), checks the allowed methods, runs the real
+/// viewer-request function code in Node, and names the origin that answers ("s3" or "lambda-url").
+/// </summary>
+internal sealed class CloudFrontModel
+{
+    // Managed policy IDs published by AWS.
+    private const string AllViewerExceptHost = "b689b0a8-53d0-40ab-baf2-68738e2966ac";
+    private const string CachingDisabled = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad";
+    private const string CachingOptimized = "658327ea-f89d-4fab-a63d-7e88639e58f6";
+    private const string BucketDomainMarker = "BUCKET.s3.eu-west-1.amazonaws.com";
+
+    private readonly JsonObject resources;
+    private readonly JsonObject config;
+
+    public CloudFrontModel(JsonObject template)
+    {
+        resources = template["Resources"]!.AsObject();
+        var distribution = resources.Single(r => (string?)r.Value!["Type"] == "AWS::CloudFront::Distribution").Value!;
+        config = distribution["Properties"]!["DistributionConfig"]!.AsObject();
+    }
+
+    public IReadOnlyList<RoutedRequest> Route(params ViewerRequest[] requests)
+    {
+        var behaviors = requests.Select(SelectBehavior).ToList();
+        var functionRuns = RunFunctions(requests, behaviors);
+        return [.. requests.Select((request, i) => Describe(request, behaviors[i], functionRuns[i]))];
+    }
+
+    public RoutedRequest Route(ViewerRequest request) => Route([request])[0];
+
+    private (string Pattern, JsonObject Behavior) SelectBehavior(ViewerRequest request)
+    {
+        foreach (var behavior in (config["CacheBehaviors"] as JsonArray ?? []).Select(b => b!.AsObject()))
+        {
+            var pattern = (string)behavior["PathPattern"]!;
+            if (PatternMatches(pattern, request.Uri))
+            {
+                return (pattern, behavior);
+            }
+        }
+
+        return ("(default)", config["DefaultCacheBehavior"]!.AsObject());
+    }
+
+    /// <summary>CloudFront path patterns: case-sensitive, <c>*</c> any run of characters (slashes included), <c>?</c> one character.</summary>
+    public static bool PatternMatches(string pattern, string path)
+    {
+        var normalised = pattern.StartsWith('/') ? pattern : "/" + pattern;
+        var regex = "^" + Regex.Escape(normalised).Replace("\\*", ".*", StringComparison.Ordinal).Replace("\\?", ".", StringComparison.Ordinal) + "$";
+        return Regex.IsMatch(path, regex, RegexOptions.CultureInvariant);
+    }
+
+    private List<JsonObject?> RunFunctions(ViewerRequest[] requests, List<(string Pattern, JsonObject Behavior)> behaviors)
+    {
+        var results = new JsonObject?[requests.Length];
+        var groups = Enumerable.Range(0, requests.Length)
+            .Select(i => (Index: i, Code: ViewerRequestCode(behaviors[i].Behavior)))
+            .Where(x => x.Code is not null)
+            .GroupBy(x => x.Code!);
+        foreach (var group in groups)
+        {
+            var batch = group.ToList();
+            var input = new JsonObject
+            {
+                ["code"] = group.Key,
+                ["requests"] = new JsonArray([.. batch.Select(x => (JsonNode)ToJson(requests[x.Index]))]),
+            };
+            var output = RunNode(input.ToJsonString());
+            for (var i = 0; i < batch.Count; i++)
+            {
+                results[batch[i].Index] = output[i]!.AsObject();
+            }
+        }
+
+        return [.. results];
+    }
+
+    private string? ViewerRequestCode(JsonObject behavior)
+    {
+        var association = (behavior["FunctionAssociations"] as JsonArray ?? [])
+            .Select(a => a!.AsObject())
+            .SingleOrDefault(a => (string?)a["EventType"] == "viewer-request");
+        if (association is null)
+        {
+            return null;
+        }
+
+        var logicalId = (string)association["FunctionARN"]!["Fn::GetAtt"]![0]!;
+        return Flatten(resources[logicalId]!["Properties"]!["FunctionCode"]!);
+    }
+
+    // Turns the Fn::Join CDK writes for an inline code string holding the bucket's domain token back into text.
+    private static string Flatten(JsonNode node) => node switch
+    {
+        JsonValue value => (string)value!,
+        JsonObject join when join["Fn::Join"] is JsonArray parts => string.Join((string)parts[0]!, parts[1]!.AsArray().Select(p => Flatten(p!))),
+        JsonObject getAtt when getAtt["Fn::GetAtt"] is JsonArray att && (string)att[1]! == "RegionalDomainName" => BucketDomainMarker,
+        _ => throw new InvalidOperationException("Unexpected function code part: " + node.ToJsonString()),
+    };
+
+    private static JsonObject ToJson(ViewerRequest request)
+    {
+        var headers = new Dictionary<string, string>(request.Headers ?? [], StringComparer.OrdinalIgnoreCase) { ["host"] = ViewerRequest.Host };
+        foreach (var (name, value) in request.Headers ?? [])
+        {
+            headers[name] = value;
+        }
+
+        return new JsonObject
+        {
+            ["method"] = request.Method,
+            ["uri"] = request.Uri,
+            ["querystring"] = ToObject(request.Query),
+            ["headers"] = ToObject(headers),
+            ["cookies"] = ToObject(request.Cookies),
+        };
+    }
+
+    private static JsonObject ToObject(Dictionary<string, string>? values) =>
+        new([.. (values ?? []).Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)JsonValue.Create(kv.Value)))]);
+
+    private static JsonArray RunNode(string input)
+    {
+        var script = Path.Combine(AppContext.BaseDirectory, "Support", "run-viewer-function.mjs");
+        var start = new ProcessStartInfo("node", [script])
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = Encoding.UTF8,
+        };
+        using var process = Process.Start(start)!;
+        process.StandardInput.Write(input);
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEnd();
+        var stderr = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"The viewer function failed in Node (exit {process.ExitCode}): {stderr}");
+        }
+
+        return JsonNode.Parse(stdout)!.AsArray();
+    }
+
+    private RoutedRequest Describe(ViewerRequest request, (string Pattern, JsonObject Behavior) selected, JsonObject? run)
+    {
+        var behavior = selected.Behavior;
+        var allowed = (behavior["AllowedMethods"] as JsonArray)?.Select(m => (string)m!).ToList() ?? ["GET", "HEAD"];
+        var originRequest = run?["request"]?.AsObject();
+        var update = run?["originUpdate"] as JsonObject;
+
+        string origin;
+        if (update is not null)
+        {
+            origin = (string?)update["domainName"] == BucketDomainMarker && (bool?)update["originAccessControlConfig"]?["enabled"] == true && (string?)update["originAccessControlConfig"]?["originType"] == "s3"
+                ? "s3"
+                : "unknown:" + update.ToJsonString();
+        }
+        else
+        {
+            origin = OriginKind((string)behavior["TargetOriginId"]!);
+        }
+
+        var headers = (originRequest?["headers"] as JsonObject ?? [])
+            .ToDictionary(h => h.Key, h => (string)h.Value!["value"]!, StringComparer.OrdinalIgnoreCase);
+        if (originRequest is null)
+        {
+            foreach (var (name, value) in request.Headers ?? [])
+            {
+                headers[name] = value;
+            }
+        }
+
+        var originRequestPolicy = behavior["OriginRequestPolicyId"]?.ToJsonString().Trim('"');
+        var forwardsAll = originRequestPolicy == AllViewerExceptHost;
+        var queryKept = originRequest is null || (originRequest["querystring"] as JsonObject)?.Count == (request.Query?.Count ?? 0);
+        return new RoutedRequest(
+            selected.Pattern,
+            origin,
+            allowed.Contains(request.Method, StringComparer.Ordinal),
+            (string?)originRequest?["uri"] ?? request.Uri,
+            forwardsAll ? headers.Where(h => !h.Key.Equals("host", StringComparison.OrdinalIgnoreCase)).ToDictionary(StringComparer.OrdinalIgnoreCase) : [],
+            forwardsAll && queryKept,
+            forwardsAll,
+            DefaultTtl(behavior["CachePolicyId"]!),
+            behavior["ResponseHeadersPolicyId"]?.ToJsonString().Trim('"'));
+    }
+
+    private string OriginKind(string originId)
+    {
+        var origin = config["Origins"]!.AsArray().Select(o => o!.AsObject()).Single(o => (string)o["Id"]! == originId);
+        if (origin["S3OriginConfig"] is not null)
+        {
+            return "s3";
+        }
+
+        var domain = origin["DomainName"]!.ToJsonString();
+        return domain.Contains("FunctionUrl", StringComparison.Ordinal) ? "lambda-url" : "unknown:" + domain;
+    }
+
+    private double? DefaultTtl(JsonNode cachePolicyId)
+    {
+        if (cachePolicyId is JsonValue managed)
+        {
+            return (string)managed! switch
+            {
+                CachingDisabled => 0,
+                CachingOptimized => 86400,
+                _ => null,
+            };
+        }
+
+        var logicalId = (string)cachePolicyId["Ref"]!;
+        return (double?)resources[logicalId]!["Properties"]!["CachePolicyConfig"]!["DefaultTTL"];
+    }
+}

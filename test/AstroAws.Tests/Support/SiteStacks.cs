@@ -1,0 +1,36 @@
+using System.Text.Json.Nodes;
+using Amazon.CDK;
+using Amazon.CDK.Assertions;
+
+namespace Astro.Aws.Tests.Support;
+
+/// <summary>Builds a stack holding one <see cref="AstroAws"/> and reads back what CloudFormation would receive.</summary>
+internal static class SiteStacks
+{
+    public static readonly Amazon.CDK.Environment Env = new() { Account = "123456789012", Region = "eu-west-1" };
+
+    /// <summary>A stack with the site built from a fixture mode (ssr, ssr-stream, edge, static).</summary>
+    public static (Stack Stack, AstroAws Site) ForFixture(string mode, Func<AstroAwsProps, AstroAwsProps>? customise = null, Func<Stack, AstroAwsProps>? build = null)
+    {
+        var stack = NewStack();
+        var props = build?.Invoke(stack) ?? new AstroAwsProps { OutDir = TestPaths.Fixture(mode) };
+        props = customise?.Invoke(props) ?? props;
+        return (stack, new AstroAws(stack, "Site", props));
+    }
+
+    public static Stack NewStack(Amazon.CDK.Environment? env = null)
+    {
+        var app = new App(new AppProps { Outdir = Path.Combine(Path.GetTempPath(), "astroaws-tests", Guid.NewGuid().ToString("N")) });
+        return new Stack(app, "TestStack", new StackProps { Env = env ?? Env });
+    }
+
+    public static Template Template(Stack stack) => Amazon.CDK.Assertions.Template.FromStack(stack);
+
+    /// <summary>The template as JSON nodes, for the routing model and snapshots.</summary>
+    public static JsonObject Json(Stack stack)
+    {
+        var assembly = ((App)stack.Node.Root).Synth();
+        var file = Path.Combine(assembly.Directory, stack.TemplateFile);
+        return (JsonObject)JsonNode.Parse(File.ReadAllText(file))!;
+    }
+}
