@@ -4,8 +4,8 @@
 #
 #   scripts/test-handler.sh [extra node --test args]
 #
-# Builds (if not up to date) samples/astro-site/dist in mode ssr and
-# samples/astro-site/dist-ssr-stream in mode ssr-stream (~2 s each when needed),
+# Builds (if not up to date) samples/astro-site/dist (mode ssr), dist-ssr-stream
+# (mode ssr-stream) and dist-edge (mode edge), ~2 s each when needed, then
 # runs `node --test`, and ends with a "N passed, N failed, N skipped" line.
 set -euo pipefail
 
@@ -15,6 +15,7 @@ source "$repo/scripts/node22.sh"
 
 ASTRO_AWS_MODE=ssr "$repo/scripts/build-sample.sh"
 ASTRO_AWS_MODE=ssr-stream "$repo/scripts/build-sample.sh" --out-dir dist-ssr-stream
+ASTRO_AWS_MODE=edge "$repo/scripts/build-sample.sh" --out-dir dist-edge
 
 cd "$repo"
 out="$(mktemp "${TMPDIR:-/tmp}/astro-aws-handler-tests.XXXXXX")"

@@ -129,3 +129,62 @@ export function header(result, name) {
   }
   return undefined;
 }
+
+/** S3 origin domain an edge-mode distribution would use for its default behaviour. */
+export const S3_ORIGIN_HOST = "site-bucket.s3.us-east-1.amazonaws.com";
+
+/**
+ * Build a Lambda@Edge origin-request event (or origin-response when `response` is
+ * given), as CloudFront sends it for an S3 origin. `host` is the S3 origin domain
+ * (CloudFront rewrites it); x-forwarded-host carries the public host only when a
+ * viewer-request function / policy adds it (viaCloudFront=true here).
+ * https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/lambda-event-structure.html
+ */
+export function cloudFrontEvent({
+  method = "GET",
+  path,
+  headers = {},
+  body,
+  response,
+  viaCloudFront = true,
+} = {}) {
+  const [uri, querystring = ""] = path.split(/\?(.*)/s, 2);
+  const all = {
+    host: S3_ORIGIN_HOST,
+    "user-agent": "Amazon CloudFront",
+    ...(viaCloudFront ? { "x-forwarded-host": CLOUDFRONT_HOST } : {}),
+    ...headers,
+  };
+  const cfHeaders = Object.fromEntries(
+    Object.entries(all).map(([k, v]) => [k.toLowerCase(), [{ key: k, value: v }]]),
+  );
+  const request = {
+    clientIp: "203.0.113.178",
+    method,
+    uri,
+    querystring,
+    headers: cfHeaders,
+    origin: {
+      s3: { authMethod: "none", customHeaders: {}, domainName: S3_ORIGIN_HOST, path: "", region: "us-east-1" },
+    },
+    ...(body !== undefined
+      ? { body: { action: "read-only", data: Buffer.from(body).toString("base64"), encoding: "base64", inputTruncated: false } }
+      : {}),
+  };
+  return {
+    Records: [
+      {
+        cf: {
+          config: {
+            distributionDomainName: CLOUDFRONT_HOST,
+            distributionId: "EDFDVBD6EXAMPLE",
+            eventType: response ? "origin-response" : "origin-request",
+            requestId: crypto.randomUUID(),
+          },
+          request,
+          ...(response ? { response } : {}),
+        },
+      },
+    ],
+  };
+}
