@@ -31,7 +31,7 @@ say() { printf '%s: %s\n' "$name" "$*"; }
 cd "$site"
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/astro-aws-build.XXXXXX")"
-trap 'rm -rf "$work"' EXIT
+trap 'rc=$?; rm -rf "$work"; [ "$rc" -eq 0 ] || say "FAILED (exit $rc)" >&2' EXIT
 
 quiet_log() { grep -v 'Unknown user config "nodedir"' "$1" | tail -40 >&2; }
 
@@ -85,11 +85,14 @@ elif [ ! -d node_modules ]; then
 fi
 
 # 2. build, unless the output already holds this exact build
+inputs=()
+for p in src public astro.config.mjs astro.config.ts package.json package-lock.json tsconfig.json; do
+  [ -e "$p" ] && inputs+=("$p")
+done
 fingerprint="$(
   {
     printf 'mode=%s\nout=%s\nnode=%s\n' "$mode" "$out_dir" "$("$ASTRO_NODE" --version)"
-    find src public astro.config.mjs package.json package-lock.json tsconfig.json \
-      -type f -print0 2>/dev/null | LC_ALL=C sort -z | xargs -0 sha256sum
+    find "${inputs[@]}" -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum
   } | sha
 )"
 stamp="$out_dir/.build-stamp"

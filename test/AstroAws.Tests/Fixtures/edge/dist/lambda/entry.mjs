@@ -1,0 +1,1 @@
+// Fixture stand-in: the real lambda/entry.mjs (a ~0.7 MB esbuild bundle exporting handler) is trimmed here; the real bundle is exercised by test/handler (scripts/test-handler.sh) on the samples/astro-site build.
