@@ -23,11 +23,11 @@ internal static class AstroBuildReader
             return ReadStatic(propName, dist);
         }
 
-        var entries = ParseMetadata(propName, metadataPath);
-        var mode = ParseMode(propName, metadataPath, FlattedJson.ResolveString(entries, "args", "mode"));
+        var (modeName, configuredBase) = ReadMetadata(propName, metadataPath);
+        var mode = ParseMode(propName, metadataPath, modeName);
         var client = RequireFolder(propName, dist, "client", fix);
         var lambda = RequireFolder(propName, dist, "lambda", fix);
-        var basePath = NormaliseBase(FlattedJson.ResolveString(entries, "config", "base"));
+        var basePath = NormaliseBase(configuredBase);
         return new AstroBuild(mode, dist, client, lambda, basePath, ListFiles(client));
     }
 
@@ -71,12 +71,13 @@ internal static class AstroBuildReader
         return new AstroBuild(AstroAwsMode.Static, dist, dist, null, "/", ListFiles(dist));
     }
 
-    private static JsonArray ParseMetadata(string propName, string path)
+    private static (string? Mode, string? Base) ReadMetadata(string propName, string path)
     {
         try
         {
-            return JsonNode.Parse(File.ReadAllText(path)) as JsonArray
+            var entries = JsonNode.Parse(File.ReadAllText(path)) as JsonArray
                 ?? throw new FormatException("the file is JSON but not a flatted array");
+            return (FlattedJson.ResolveString(entries, "args", "mode"), FlattedJson.ResolveString(entries, "config", "base"));
         }
         catch (Exception ex) when (ex is JsonException or FormatException or IOException or UnauthorizedAccessException)
         {

@@ -1,0 +1,293 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.CloudFront;
+using Amazon.CDK.AWS.Lambda;
+using Astro.Aws.Tests.Support;
+using FluentAssertions;
+using Constructs;
+using Xunit;
+using CloudFrontFunction = Amazon.CDK.AWS.CloudFront.Function;
+
+namespace Astro.Aws.Tests.Site;
+
+/// <summary>
+/// Every refusal at synth time: the message names the prop, shows what was received and says what to do. None may
+/// surface as an error from inside jsii.
+/// </summary>
+public sealed class BadInputTests : IDisposable
+{
+    private readonly string scratch = Path.Combine(Path.GetTempPath(), "astroaws-bad-input", Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(scratch))
+        {
+            Directory.Delete(scratch, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Neither_website_dir_nor_out_dir() =>
+        Refused(new AstroAwsProps(), "neither WebsiteDir nor OutDir", "Set WebsiteDir");
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void Empty_website_dir(string value) =>
+        Refused(new AstroAwsProps { WebsiteDir = value }, "AstroAwsProps.WebsiteDir", "empty path");
+
+    [Fact]
+    public void Empty_out_dir() =>
+        Refused(new AstroAwsProps { OutDir = "" }, "AstroAwsProps.OutDir", "empty path");
+
+    [Fact]
+    public void Missing_dist_folder()
+    {
+        Directory.CreateDirectory(scratch);
+        Refused(new AstroAwsProps { WebsiteDir = scratch }, "AstroAwsProps.WebsiteDir", Path.Combine(scratch, "dist"), "npm run build");
+    }
+
+    [Fact]
+    public void Missing_client_folder()
+    {
+        var dist = CopyFixture("ssr");
+        Directory.Delete(Path.Combine(dist, "client"), recursive: true);
+        Refused(new AstroAwsProps { OutDir = dist }, "AstroAwsProps.OutDir", "no client/ folder", "npm run build");
+    }
+
+    [Fact]
+    public void Missing_lambda_folder()
+    {
+        var dist = CopyFixture("ssr");
+        Directory.Delete(Path.Combine(dist, "lambda"), recursive: true);
+        Refused(new AstroAwsProps { OutDir = dist }, "AstroAwsProps.OutDir", "no lambda/ folder", "npm run build");
+    }
+
+    [Theory]
+    [InlineData("not json")]
+    [InlineData("{\"args\":{\"mode\":\"ssr\"}}")]
+    [InlineData("[{\"args\":\"7\"}]")]
+    [InlineData("[]")]
+    public void Unreadable_metadata(string content)
+    {
+        var dist = CopyFixture("ssr");
+        File.WriteAllText(Path.Combine(dist, "metadata.json"), content);
+        Refused(new AstroAwsProps { OutDir = dist }, "AstroAwsProps.OutDir", "metadata.json", "npm run build");
+    }
+
+    [Fact]
+    public void Unknown_mode()
+    {
+        var dist = CopyFixture("ssr");
+        var metadata = Path.Combine(dist, "metadata.json");
+        File.WriteAllText(metadata, File.ReadAllText(metadata).Replace("\"ssr\"", "\"serverless\"", StringComparison.Ordinal));
+        Refused(new AstroAwsProps { OutDir = dist }, "AstroAwsProps.OutDir", "mode 'serverless'", "ssr-stream");
+    }
+
+    [Fact]
+    public void Server_build_from_another_adapter()
+    {
+        var dist = Path.Combine(scratch, "dist");
+        Directory.CreateDirectory(Path.Combine(dist, "client"));
+        Directory.CreateDirectory(Path.Combine(dist, "server"));
+        Refused(new AstroAwsProps { OutDir = dist }, "AstroAwsProps.OutDir", "another adapter", "@astro-aws/adapter");
+    }
+
+    [Fact]
+    public void Api_behavior_on_a_static_build() =>
+        Refused(Props("static", new AstroAwsCdkProps { CloudfrontDistribution = new AstroAwsDistributionProps { ApiBehavior = new AddBehaviorOptions { Compress = false } } }),
+            "CloudfrontDistribution.ApiBehavior", "static", "Remove ApiBehavior");
+
+    [Fact]
+    public void Lambda_overrides_on_a_static_build() =>
+        Refused(Props("static", new AstroAwsCdkProps { LambdaFunction = new AstroAwsFunctionOptions { MemorySize = 2048 } }),
+            "AstroAwsCdkProps.LambdaFunction", "static build has no server");
+
+    [Fact]
+    public void Function_url_overrides_in_edge_mode() =>
+        Refused(Props("edge", new AstroAwsCdkProps { LambdaFunctionUrl = new FunctionUrlOptions { AuthType = FunctionUrlAuthType.AWS_IAM } }),
+            "AstroAwsCdkProps.LambdaFunctionUrl", "no function URL");
+
+    [Fact]
+    public void Environment_variables_in_edge_mode() =>
+        Refused(Props("edge", new AstroAwsCdkProps { LambdaFunction = new AstroAwsFunctionOptions { Environment = new Dictionary<string, string> { ["API_KEY"] = "x" } } }),
+            "LambdaFunction.Environment", "API_KEY", "no environment variables", "ssr mode");
+
+    [Fact]
+    public void Arm64_in_edge_mode() =>
+        Refused(Props("edge", new AstroAwsCdkProps { LambdaFunction = new AstroAwsFunctionOptions { Architecture = Architecture.ARM_64 } }),
+            "LambdaFunction.Architecture", "arm64", "x86_64");
+
+    [Fact]
+    public void Edge_mode_without_a_stack_region()
+    {
+        var stack = new Stack(new App(new AppProps { Outdir = Path.Combine(scratch, "out") }), "NoRegion");
+        var act = () => new AstroAws(stack, "Site", new AstroAwsProps { OutDir = TestPaths.Fixture("edge") });
+        act.Should().Throw<ArgumentException>().WithMessage("*edge mode*no explicit region*Region = ...*");
+    }
+
+    [Fact]
+    public void Edge_timeout_over_thirty_seconds() =>
+        Refused(Props("edge", new AstroAwsCdkProps { LambdaFunction = new AstroAwsFunctionOptions { Timeout = Duration.Seconds(45) } }),
+            "LambdaFunction.Timeout", "45 s", "Lambda@Edge");
+
+    [Theory]
+    [InlineData(100)]
+    [InlineData(20000)]
+    [InlineData(1024.5)]
+    public void Memory_out_of_range(double memory) =>
+        Refused(Props("ssr", new AstroAwsCdkProps { LambdaFunction = new AstroAwsFunctionOptions { MemorySize = memory } }),
+            "LambdaFunction.MemorySize", memory.ToString(System.Globalization.CultureInfo.InvariantCulture), "128 to 10240");
+
+    [Theory]
+    [InlineData(30)]
+    [InlineData(960)]
+    public void Timeout_not_below_the_origin_read_timeout(int seconds) =>
+        Refused(Props("ssr", new AstroAwsCdkProps { LambdaFunction = new AstroAwsFunctionOptions { Timeout = Duration.Seconds(seconds) } }),
+            "LambdaFunction.Timeout", $"{seconds} s", "below 30 s", "ReadTimeout");
+
+    [Fact]
+    public void A_longer_origin_read_timeout_admits_a_longer_function_timeout()
+    {
+        var (stack, _) = SiteStacks.ForFixture("ssr", build: _ => Props("ssr", new AstroAwsCdkProps
+        {
+            LambdaFunction = new AstroAwsFunctionOptions { Timeout = Duration.Seconds(50) },
+            LambdaFunctionOrigin = new Amazon.CDK.AWS.CloudFront.Origins.FunctionUrlOriginProps { ReadTimeout = Duration.Seconds(60) },
+        }));
+
+        SiteStacks.Template(stack).HasResourceProperties("AWS::Lambda::Function", new Dictionary<string, object> { ["Timeout"] = 50, ["Handler"] = "entry.handler" }.ToObjectLike());
+    }
+
+    [Fact]
+    public void Negative_reserved_concurrency() =>
+        Refused(Props("ssr", new AstroAwsCdkProps { LambdaFunction = new AstroAwsFunctionOptions { ReservedConcurrentExecutions = -1 } }),
+            "LambdaFunction.ReservedConcurrentExecutions", "-1", "0 or more");
+
+    [Fact]
+    public void Viewer_request_function_on_the_default_behavior_is_refused_not_dropped() =>
+        RefusedWithScope("ssr", scope => new AstroAwsCdkProps
+        {
+            CloudfrontDistribution = new AstroAwsDistributionProps
+            {
+                DefaultBehavior = new AddBehaviorOptions
+                {
+                    FunctionAssociations = [new FunctionAssociation { EventType = FunctionEventType.VIEWER_REQUEST, Function = UserFunction(scope) }],
+                },
+            },
+        }, "DefaultBehavior.FunctionAssociations", "VIEWER_REQUEST", "VIEWER_RESPONSE");
+
+    [Fact]
+    public void Viewer_request_function_on_the_api_behavior_is_refused_not_dropped() =>
+        RefusedWithScope("ssr", scope => new AstroAwsCdkProps
+        {
+            CloudfrontDistribution = new AstroAwsDistributionProps
+            {
+                ApiBehavior = new AddBehaviorOptions
+                {
+                    FunctionAssociations = [new FunctionAssociation { EventType = FunctionEventType.VIEWER_REQUEST, Function = UserFunction(scope) }],
+                },
+            },
+        }, "ApiBehavior.FunctionAssociations", "VIEWER_REQUEST");
+
+    [Fact]
+    public void Origin_request_edge_lambda_in_edge_mode_is_refused_not_dropped() =>
+        RefusedWithScope("edge", scope => new AstroAwsCdkProps
+        {
+            CloudfrontDistribution = new AstroAwsDistributionProps
+            {
+                DefaultBehavior = new AddBehaviorOptions
+                {
+                    EdgeLambdas =
+                    [
+                        new EdgeLambda
+                        {
+                            EventType = LambdaEdgeEventType.ORIGIN_REQUEST,
+                            FunctionVersion = Version_.FromVersionArn(scope, "V", "arn:aws:lambda:us-east-1:123456789012:function:f:1"),
+                        },
+                    ],
+                },
+            },
+        }, "DefaultBehavior.EdgeLambdas", "ORIGIN_REQUEST", "Astro edge handler");
+
+    [Fact]
+    public void Additional_behavior_on_the_api_path() =>
+        RefusedWithScope("ssr", scope => new AstroAwsCdkProps
+        {
+            CloudfrontDistribution = new AstroAwsDistributionProps
+            {
+                AdditionalBehaviors = new Dictionary<string, IBehaviorOptions> { ["/api/*"] = new BehaviorOptions { Origin = new Amazon.CDK.AWS.CloudFront.Origins.HttpOrigin("example.com") } },
+            },
+        }, "AdditionalBehaviors[\"/api/*\"]", "ApiBehavior");
+
+    [Fact]
+    public void Additional_behavior_with_an_empty_pattern() =>
+        RefusedWithScope("ssr", scope => new AstroAwsCdkProps
+        {
+            CloudfrontDistribution = new AstroAwsDistributionProps
+            {
+                AdditionalBehaviors = new Dictionary<string, IBehaviorOptions> { [" "] = new BehaviorOptions { Origin = new Amazon.CDK.AWS.CloudFront.Origins.HttpOrigin("example.com") } },
+            },
+        }, "AdditionalBehaviors", "empty path pattern");
+
+    [Fact]
+    public void Too_many_static_files_for_the_request_function()
+    {
+        var dist = CopyFixture("ssr");
+        for (var i = 0; i < 600; i++)
+        {
+            File.WriteAllText(Path.Combine(dist, "client", $"public-file-number-{i:D4}.txt"), "x");
+        }
+
+        Refused(new AstroAwsProps { OutDir = dist }, "files outside _astro/", "10240-byte limit", "fingerprints");
+    }
+
+    private static CloudFrontFunction UserFunction(Construct scope) => new(scope, "UserFunction", new Amazon.CDK.AWS.CloudFront.FunctionProps
+    {
+        Code = FunctionCode.FromInline("function handler(event) { return event.request; }"),
+    });
+
+    private static AstroAwsProps Props(string mode, AstroAwsCdkProps cdk) => new() { OutDir = TestPaths.Fixture(mode), Cdk = cdk };
+
+    private static void Refused(AstroAwsProps props, params string[] fragments)
+    {
+        var stack = SiteStacks.NewStack();
+        var act = () => new AstroAws(stack, "Site", props);
+        var error = act.Should().Throw<ArgumentException>().Which;
+        error.GetType().Should().Be<ArgumentException>("our own checks must speak, not jsii");
+        foreach (var fragment in fragments)
+        {
+            error.Message.Should().Contain(fragment);
+        }
+    }
+
+    private static void RefusedWithScope(string mode, Func<Stack, AstroAwsCdkProps> cdk, params string[] fragments)
+    {
+        var stack = SiteStacks.NewStack();
+        var act = () => new AstroAws(stack, "Site", Props(mode, cdk(stack)));
+        var error = act.Should().Throw<ArgumentException>().Which;
+        foreach (var fragment in fragments)
+        {
+            error.Message.Should().Contain(fragment);
+        }
+    }
+
+    private string CopyFixture(string mode)
+    {
+        var target = Path.Combine(scratch, mode, "dist");
+        CopyTree(TestPaths.Fixture(mode), target);
+        return target;
+    }
+
+    private static void CopyTree(string source, string target)
+    {
+        Directory.CreateDirectory(target);
+        foreach (var file in Directory.EnumerateFiles(source))
+        {
+            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
+        }
+
+        foreach (var dir in Directory.EnumerateDirectories(source))
+        {
+            CopyTree(dir, Path.Combine(target, Path.GetFileName(dir)));
+        }
+    }
+}
