@@ -1,1 +1,14 @@
-Console.WriteLine("x");
+using Amazon.CDK;
+using Astro.Aws.Sample;
+
+// `cdk synth` runs this from the repository root (see cdk.json), so relative paths start there.
+var app = new App();
+var env = new Amazon.CDK.Environment
+{
+    Account = System.Environment.GetEnvironmentVariable("CDK_DEFAULT_ACCOUNT"),
+    Region = System.Environment.GetEnvironmentVariable("CDK_DEFAULT_REGION") ?? "eu-west-1",
+};
+
+_ = new AstroSiteStack(app, "AstroAwsSample", new StackProps { Env = env, Description = "AstroAws sample: the Astro site in samples/astro-site" });
+_ = new CustomPoliciesStack(app, "AstroAwsSampleCustomPolicies", new StackProps { Env = env, Description = "AstroAws sample: different cache policies for /api/* and pages" });
+app.Synth();

@@ -1,0 +1,46 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.CloudFront;
+using Constructs;
+
+namespace Astro.Aws.Sample;
+
+/// <summary>
+/// The guide's "different behaviors for API and pages" example in C#: each override replaces only the property it
+/// names; CORS, origin request policy, viewer protocol and the request function keep their defaults.
+/// </summary>
+public sealed class CustomPoliciesStack : Stack
+{
+    public CustomPoliciesStack(Construct scope, string id, IStackProps props)
+        : base(scope, id, props)
+    {
+        var apiCachePolicy = new CachePolicy(this, "ApiCachePolicy", new CachePolicyProps
+        {
+            CookieBehavior = CacheCookieBehavior.All(),
+            QueryStringBehavior = CacheQueryStringBehavior.All(),
+            DefaultTtl = Duration.Seconds(0),
+            MinTtl = Duration.Seconds(0),
+            MaxTtl = Duration.Seconds(0),
+        });
+        var pageCachePolicy = new CachePolicy(this, "PageCachePolicy", new CachePolicyProps
+        {
+            CookieBehavior = CacheCookieBehavior.None(),
+            QueryStringBehavior = CacheQueryStringBehavior.All(),
+            MinTtl = Duration.Seconds(0),
+            DefaultTtl = Duration.Minutes(5),
+            MaxTtl = Duration.Days(1),
+        });
+
+        new AstroAws(this, "AstroAWS", new AstroAwsProps
+        {
+            WebsiteDir = SamplePaths.AstroSite,
+            Cdk = new AstroAwsCdkProps
+            {
+                CloudfrontDistribution = new AstroAwsDistributionProps
+                {
+                    ApiBehavior = new AddBehaviorOptions { CachePolicy = apiCachePolicy },
+                    DefaultBehavior = new AddBehaviorOptions { CachePolicy = pageCachePolicy },
+                },
+            },
+        });
+    }
+}
