@@ -81,7 +81,9 @@ public class AstroAws : Construct
             RefuseUnused(cdk.LambdaFunctionOrigin, "LambdaFunctionOrigin", "a static build has no server");
         }
 
-        Distribution = DistributionFactory.Create(this, Build, paths, new SiteRouting(S3Origin, server, edgeLambdas, RequestFunction), cdk.CloudfrontDistribution);
+        // Only created when it is used: a caller's DefaultBehavior.CachePolicy replaces it.
+        ServerCachePolicy = Build.HasServer && cdk.CloudfrontDistribution?.DefaultBehavior?.CachePolicy is null ? BehaviorDefaults.ServerCachePolicy(this) : null;
+        Distribution = DistributionFactory.Create(this, Build, paths, new SiteRouting(S3Origin, server, edgeLambdas, RequestFunction, ServerCachePolicy), cdk.CloudfrontDistribution);
         (AssetsDeployment, FilesDeployment) = DeploymentFactory.Create(this, Build, paths, Bucket, Distribution, cdk.S3BucketDeployment);
 
         _ = new CfnOutput(this, SiteIds.SiteUrlOutput, new CfnOutputProps { Value = $"https://{Distribution.DistributionDomainName}", Description = "The site's CloudFront URL" });
@@ -124,6 +126,12 @@ public class AstroAws : Construct
 
     /// <summary>The viewer-request CloudFront Function that routes build files to S3 and sets <c>x-forwarded-host</c>.</summary>
     public CloudFrontFunction RequestFunction { get; }
+
+    /// <summary>
+    /// The cache policy of server responses (all query strings in the key, TTL 0 / 0 / 1 year) in server modes; null for a
+    /// static build or when <see cref="AstroAwsDistributionProps.DefaultBehavior"/> sets its own cache policy.
+    /// </summary>
+    public CachePolicy? ServerCachePolicy { get; }
 
     /// <summary>The distribution.</summary>
     public Distribution Distribution { get; }

@@ -152,6 +152,7 @@ public class SeedExampleTests
                 }),
             }),
         }));
+        SiteStacks.Template(stack).ResourceCountIs("AWS::CloudFront::CachePolicy", 2);
     }
 
     private static Stack Site(string mode, Func<Stack, AstroAwsDistributionProps> distribution)

@@ -24,7 +24,7 @@ internal static class BehaviorDefaults
         EnableAcceptEncodingBrotli = true,
     });
 
-    public static BehaviorOptions Server(IOrigin origin, ICachePolicy cachePolicy, IFunction requestFunction, IEdgeLambda[]? edgeLambdas) => new()
+    public static BehaviorOptions Server(IOrigin origin, ICachePolicy? cachePolicy, IFunction requestFunction, IEdgeLambda[]? edgeLambdas) => new()
     {
         Origin = origin,
         AllowedMethods = AllowedMethods.ALLOW_ALL,

@@ -10,7 +10,8 @@ namespace Astro.Aws.Parts;
 /// <param name="Server">Where server requests go: the function URL origin, or the S3 origin carrying the edge handler.</param>
 /// <param name="EdgeLambdas">The edge handler's associations in edge mode, else null.</param>
 /// <param name="RequestFunction">The viewer-request function.</param>
-internal sealed record SiteRouting(IOrigin Static, IOrigin? Server, IEdgeLambda[]? EdgeLambdas, IFunction RequestFunction);
+/// <param name="ServerCachePolicy">The cache policy of server responses, or null for a static build.</param>
+internal sealed record SiteRouting(IOrigin Static, IOrigin? Server, IEdgeLambda[]? EdgeLambdas, IFunction RequestFunction, ICachePolicy? ServerCachePolicy);
 
 /// <summary>Assembles the distribution: our behaviors per mode, merged with the caller's overrides.</summary>
 internal static class DistributionFactory
@@ -19,7 +20,7 @@ internal static class DistributionFactory
 
     public static Distribution Create(Construct scope, AstroBuild build, SitePaths paths, SiteRouting routing, AstroAwsDistributionProps? overrides)
     {
-        var ours = build.HasServer ? ServerProps(scope, paths, routing, overrides) : StaticProps(build, paths, routing, overrides);
+        var ours = build.HasServer ? ServerProps(paths, routing, overrides) : StaticProps(build, paths, routing, overrides);
         var merged = PropsMerge.Overlay(
             ours,
             overrides,
@@ -32,13 +33,12 @@ internal static class DistributionFactory
         return new Distribution(scope, SiteIds.Distribution, merged);
     }
 
-    private static DistributionProps ServerProps(Construct scope, SitePaths paths, SiteRouting routing, AstroAwsDistributionProps? overrides)
+    private static DistributionProps ServerProps(SitePaths paths, SiteRouting routing, AstroAwsDistributionProps? overrides)
     {
-        var cachePolicy = BehaviorDefaults.ServerCachePolicy(scope);
         return new DistributionProps
         {
             DefaultBehavior = BehaviorMerge.Merge(
-                BehaviorDefaults.Server(routing.Server!, cachePolicy, routing.RequestFunction, routing.EdgeLambdas),
+                BehaviorDefaults.Server(routing.Server!, routing.ServerCachePolicy, routing.RequestFunction, routing.EdgeLambdas),
                 overrides?.DefaultBehavior,
                 $"{PropName}.DefaultBehavior"),
             AdditionalBehaviors = new Dictionary<string, IBehaviorOptions>(StringComparer.Ordinal)
