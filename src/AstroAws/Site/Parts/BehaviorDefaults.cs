@@ -8,8 +8,8 @@ namespace Astro.Aws.Parts;
 internal static class BehaviorDefaults
 {
     /// <summary>
-    /// Server pages: every method; the cache key holds all query strings and TTLs 0 / 0 / 1 year, so a response
-    /// without Cache-Control is not cached and the app's Cache-Control decides otherwise.
+    /// The cache key holds all query strings and TTLs are 0 / 0 / 1 year, so a server response without Cache-Control
+    /// is not cached and the app's Cache-Control decides otherwise.
     /// </summary>
     public static CachePolicy ServerCachePolicy(Construct scope) => new(scope, SiteIds.ServerCachePolicy, new CachePolicyProps
     {
@@ -24,32 +24,13 @@ internal static class BehaviorDefaults
         EnableAcceptEncodingBrotli = true,
     });
 
-    public static BehaviorOptions Server(IOrigin origin, ICachePolicy? cachePolicy, IFunction requestFunction, IEdgeLambda[]? edgeLambdas) => new()
-    {
-        Origin = origin,
-        AllowedMethods = AllowedMethods.ALLOW_ALL,
-        CachePolicy = cachePolicy,
-        OriginRequestPolicy = OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
-        ResponseHeadersPolicy = ResponseHeadersPolicy.SECURITY_HEADERS,
-        ViewerProtocolPolicy = ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-        Compress = true,
-        FunctionAssociations = [ViewerRequest(requestFunction)],
-        EdgeLambdas = edgeLambdas,
-    };
+    /// <summary>Server pages, with security headers (not CORS allow-all).</summary>
+    public static BehaviorOptions Server(IOrigin origin, ICachePolicy? cachePolicy, IFunction requestFunction, IEdgeLambda[]? edgeLambdas) =>
+        Dynamic(origin, cachePolicy, ResponseHeadersPolicy.SECURITY_HEADERS, requestFunction, edgeLambdas);
 
     /// <summary>The seed's <c>/api/*</c> defaults, plus no caching and every viewer header but Host.</summary>
-    public static BehaviorOptions Api(IOrigin origin, IFunction requestFunction, IEdgeLambda[]? edgeLambdas) => new()
-    {
-        Origin = origin,
-        AllowedMethods = AllowedMethods.ALLOW_ALL,
-        CachePolicy = CachePolicy.CACHING_DISABLED,
-        OriginRequestPolicy = OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
-        ResponseHeadersPolicy = ResponseHeadersPolicy.CORS_ALLOW_ALL_ORIGINS_WITH_PREFLIGHT_AND_SECURITY_HEADERS,
-        ViewerProtocolPolicy = ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-        Compress = true,
-        FunctionAssociations = [ViewerRequest(requestFunction)],
-        EdgeLambdas = edgeLambdas,
-    };
+    public static BehaviorOptions Api(IOrigin origin, IFunction requestFunction, IEdgeLambda[]? edgeLambdas) =>
+        Dynamic(origin, CachePolicy.CACHING_DISABLED, ResponseHeadersPolicy.CORS_ALLOW_ALL_ORIGINS_WITH_PREFLIGHT_AND_SECURITY_HEADERS, requestFunction, edgeLambdas);
 
     /// <summary>Files from S3: hashed assets, or every file of a static site.</summary>
     public static BehaviorOptions Static(IOrigin origin, IFunction? requestFunction) => new()
@@ -61,6 +42,20 @@ internal static class BehaviorDefaults
         ViewerProtocolPolicy = ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         Compress = true,
         FunctionAssociations = requestFunction is null ? null : [ViewerRequest(requestFunction)],
+    };
+
+    // Server-rendered paths: every method, every viewer header but Host (a function URL rejects a foreign Host).
+    private static BehaviorOptions Dynamic(IOrigin origin, ICachePolicy? cachePolicy, IResponseHeadersPolicy responseHeaders, IFunction requestFunction, IEdgeLambda[]? edgeLambdas) => new()
+    {
+        Origin = origin,
+        AllowedMethods = AllowedMethods.ALLOW_ALL,
+        CachePolicy = cachePolicy,
+        OriginRequestPolicy = OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+        ResponseHeadersPolicy = responseHeaders,
+        ViewerProtocolPolicy = ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        Compress = true,
+        FunctionAssociations = [ViewerRequest(requestFunction)],
+        EdgeLambdas = edgeLambdas,
     };
 
     private static FunctionAssociation ViewerRequest(IFunction function) => new()
