@@ -27,7 +27,7 @@ public sealed class AstroAwsDistributionProps
     public IAddBehaviorOptions? ApiBehavior { get; init; }
 
     /// <inheritdoc cref="DistributionProps.AdditionalBehaviors"/>
-    /// <value>Default: none. Yours are added after ours (<c>/_astro/*</c>, <c>/api/*</c>); a pattern equal to <c>/api/*</c> is refused (use <see cref="ApiBehavior"/>), one equal to <c>/_astro/*</c> replaces ours.</value>
+    /// <value>Default: none. Yours come before ours (<c>/_astro/*</c>, <c>/api/*</c>), because CloudFront takes the first pattern that matches and yours are usually narrower; a pattern equal to <c>/api/*</c> is refused (use <see cref="ApiBehavior"/>), one equal to <c>/_astro/*</c> replaces ours.</value>
     public IDictionary<string, IBehaviorOptions>? AdditionalBehaviors { get; init; }
 
     /// <inheritdoc cref="DistributionProps.Certificate"/>

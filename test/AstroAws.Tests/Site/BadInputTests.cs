@@ -209,6 +209,27 @@ public sealed class BadInputTests : IDisposable
         }, "DefaultBehavior.EdgeLambdas", "ORIGIN_REQUEST", "Astro edge handler");
 
     [Fact]
+    public void Two_viewer_response_handlers_of_the_callers_own_are_refused() =>
+        RefusedWithScope("ssr", scope => new AstroAwsCdkProps
+        {
+            CloudfrontDistribution = new AstroAwsDistributionProps
+            {
+                DefaultBehavior = new AddBehaviorOptions
+                {
+                    FunctionAssociations = [new FunctionAssociation { EventType = FunctionEventType.VIEWER_RESPONSE, Function = UserFunction(scope) }],
+                    EdgeLambdas =
+                    [
+                        new EdgeLambda
+                        {
+                            EventType = LambdaEdgeEventType.VIEWER_RESPONSE,
+                            FunctionVersion = Version_.FromVersionArn(scope, "V", "arn:aws:lambda:us-east-1:123456789012:function:f:1"),
+                        },
+                    ],
+                },
+            },
+        }, "DefaultBehavior.EdgeLambdas", "VIEWER_RESPONSE", "your earlier VIEWER_RESPONSE handler");
+
+    [Fact]
     public void Additional_behavior_on_the_api_path() =>
         RefusedWithScope("ssr", scope => new AstroAwsCdkProps
         {

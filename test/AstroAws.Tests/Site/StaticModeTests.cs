@@ -36,8 +36,41 @@ public class StaticModeTests
         routed[1].OriginUri.Should().Be("/about/index.html");
         routed[2].OriginUri.Should().Be("/about/index.html");
         routed[3].OriginUri.Should().Be("/robots.txt");
-        routed[4].OriginUri.Should().Be("/no-such-page", "a missing key is left for S3 to refuse, which the error responses turn into the 404 page");
+        routed[4].OriginUri.Should().Be("/no-such-page/index.html", "a missing key is left for S3 to refuse, which the error responses turn into the 404 page");
         routed[0].OriginHeaders.Should().NotContainKey("x-forwarded-host");
+    }
+
+    [Fact]
+    public void A_static_site_of_thousands_of_pages_fits_because_the_function_holds_no_file_list()
+    {
+        var dist = Path.Combine(Path.GetTempPath(), "astroaws-big-static", Guid.NewGuid().ToString("N"), "dist");
+        for (var i = 0; i < 3000; i++)
+        {
+            Directory.CreateDirectory(Path.Combine(dist, "posts", $"post-{i:D5}"));
+            File.WriteAllText(Path.Combine(dist, "posts", $"post-{i:D5}", "index.html"), "<p>post</p>");
+        }
+
+        var (stack, _) = SiteStacks.ForFixture("static", build: _ => new AstroAwsProps { OutDir = dist });
+        var routed = new CloudFrontModel(SiteStacks.Json(stack)).Route(new ViewerRequest("GET", "/posts/post-02999"));
+
+        routed.Origin.Should().Be("s3");
+        routed.OriginUri.Should().Be("/posts/post-02999/index.html");
+        Directory.Delete(Path.GetDirectoryName(dist)!, recursive: true);
+    }
+
+    [Fact]
+    public void File_format_builds_map_pages_to_dot_html()
+    {
+        var dist = Path.Combine(Path.GetTempPath(), "astroaws-file-format", Guid.NewGuid().ToString("N"), "dist");
+        Directory.CreateDirectory(dist);
+        File.WriteAllText(Path.Combine(dist, "index.html"), "home");
+        File.WriteAllText(Path.Combine(dist, "about.html"), "about");
+
+        var (stack, _) = SiteStacks.ForFixture("static", build: _ => new AstroAwsProps { OutDir = dist });
+        var routed = new CloudFrontModel(SiteStacks.Json(stack)).Route(new ViewerRequest("GET", "/about"), new ViewerRequest("GET", "/"));
+
+        routed.Select(r => r.OriginUri).Should().Equal("/about.html", "/index.html");
+        Directory.Delete(Path.GetDirectoryName(dist)!, recursive: true);
     }
 
     [Fact]

@@ -6,8 +6,8 @@ namespace Astro.Aws.Parts;
 /// <summary>Lambda limits that CDK does not check at synth (it passes memory 20000 or a 16 minute timeout).</summary>
 internal static class FunctionLimits
 {
-    /// <summary>Refuses out-of-range values; <paramref name="timeoutBelow"/> is an exclusive upper bound.</summary>
-    public static void Validate(IFunctionOptions props, string propName, Duration timeoutBelow, string whyBound)
+    /// <summary>Refuses out-of-range values; the timeout must stay below <paramref name="timeoutLimit"/>, or reach it at most when <paramref name="limitAllowed"/>.</summary>
+    public static void Validate(IFunctionOptions props, string propName, Duration timeoutLimit, bool limitAllowed, string whyBound)
     {
         if (props.MemorySize is { } memory && !Token.IsUnresolved(memory) && (memory < 128 || memory > 10240 || memory % 1 != 0))
         {
@@ -19,11 +19,11 @@ internal static class FunctionLimits
         if (props.Timeout is { } timeout && !Token.IsUnresolved(timeout.ToString()))
         {
             var seconds = timeout.ToSeconds();
-            var limit = timeoutBelow.ToSeconds();
-            if (seconds < 1 || seconds >= limit)
+            var limit = timeoutLimit.ToSeconds();
+            if (seconds < 1 || seconds > limit || (seconds == limit && !limitAllowed))
             {
                 throw new ArgumentException(
-                    $"{propName}.Timeout: received {seconds} s; it must be at least 1 s and below {limit} s, {whyBound}. Use e.g. {ServerDefaults.Timeout.ToSeconds()} seconds (our default).",
+                    $"{propName}.Timeout: received {seconds} s; it must be at least 1 s and {(limitAllowed ? "at most" : "below")} {limit} s, {whyBound}. Use e.g. {ServerDefaults.Timeout.ToSeconds()} seconds (our default).",
                     $"{propName}.Timeout");
             }
         }

@@ -16,8 +16,23 @@ internal static class RequestFunctionFactory
 
     public static CloudFrontFunction Create(Construct scope, AstroBuild build, IBucket bucket)
     {
+        var code = build.HasServer ? ServerCode(build) : RequestFunctionCode.CreateStatic(DirectoryFormat(build));
+        return new CloudFrontFunction(scope, SiteIds.RequestFunction, new CloudFrontFunctionProps
+        {
+            Code = FunctionCode.FromInline(code.Replace(RequestFunctionCode.BucketDomainPlaceholder, bucket.BucketRegionalDomainName, StringComparison.Ordinal)),
+            Runtime = FunctionRuntime.JS_2_0,
+            Comment = build.HasServer ? "AstroAws: routes build files to S3 and sets x-forwarded-host" : "AstroAws: maps page paths to their HTML files",
+        });
+    }
+
+    // build.format "directory" (Astro's default) writes about/index.html; "file" writes about.html.
+    private static bool DirectoryFormat(AstroBuild build) =>
+        !build.StaticFiles.Any(file => file.EndsWith(".html", StringComparison.Ordinal) && !file.EndsWith("index.html", StringComparison.Ordinal) && file != "404.html");
+
+    private static string ServerCode(AstroBuild build)
+    {
         var table = StaticRouteTable.Create(build, SitePaths.AssetsFolder);
-        var code = RequestFunctionCode.Create(table, switchToS3: build.Mode is AstroAwsMode.Ssr or AstroAwsMode.SsrStream, forwardHost: build.HasServer);
+        var code = RequestFunctionCode.Create(table, switchToS3: build.Mode is AstroAwsMode.Ssr or AstroAwsMode.SsrStream);
         var size = Encoding.UTF8.GetByteCount(code) + DomainAllowance;
         if (size > RequestFunctionCode.MaxCodeBytes)
         {
@@ -28,11 +43,6 @@ internal static class RequestFunctionFactory
                 "props");
         }
 
-        return new CloudFrontFunction(scope, SiteIds.RequestFunction, new CloudFrontFunctionProps
-        {
-            Code = FunctionCode.FromInline(code.Replace(RequestFunctionCode.BucketDomainPlaceholder, bucket.BucketRegionalDomainName, StringComparison.Ordinal)),
-            Runtime = FunctionRuntime.JS_2_0,
-            Comment = "AstroAws: routes build files to S3 and sets x-forwarded-host",
-        });
+        return code;
     }
 }

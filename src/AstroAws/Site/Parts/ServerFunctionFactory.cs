@@ -12,7 +12,7 @@ internal static class ServerFunctionFactory
 {
     private const string PropName = "AstroAwsCdkProps.LambdaFunction";
 
-    private static Duration EdgeTimeoutLimit => Duration.Seconds(31);
+    private static Duration EdgeTimeoutLimit => Duration.Seconds(30);
 
     public static (Function Function, LogGroup LogGroup) CreateRegional(Construct scope, AstroBuild build, AstroAwsFunctionOptions? overrides, Duration originReadTimeout)
     {
@@ -29,7 +29,7 @@ internal static class ServerFunctionFactory
                 LogGroup = logGroup,
             },
             overrides);
-        FunctionLimits.Validate(props, PropName, originReadTimeout, "CloudFront's origin read timeout (AstroAwsCdkProps.LambdaFunctionOrigin.ReadTimeout), or viewers get a bare 504 while the function still runs");
+        FunctionLimits.Validate(props, PropName, originReadTimeout, limitAllowed: false, "CloudFront's origin read timeout (AstroAwsCdkProps.LambdaFunctionOrigin.ReadTimeout), or viewers get a bare 504 while the function still runs");
         return (new Function(scope, SiteIds.ServerFunction, props), logGroup);
     }
 
@@ -70,7 +70,7 @@ internal static class ServerFunctionFactory
                 Timeout = ServerDefaults.Timeout,
             },
             overrides);
-        FunctionLimits.Validate(props, PropName, EdgeTimeoutLimit, "Lambda@Edge's 30 s limit for origin-request functions");
+        FunctionLimits.Validate(props, PropName, EdgeTimeoutLimit, limitAllowed: true, "Lambda@Edge's limit for origin-request functions");
         return new EdgeFunction(scope, SiteIds.EdgeFunction, props);
     }
 }
