@@ -44,7 +44,8 @@ public sealed class AstroAwsBucketDeploymentOptions
     public IDistribution? Distribution { get; init; }
 
     /// <inheritdoc cref="BucketDeploymentProps.DistributionPaths"/>
-    /// <value>Default: <c>/*</c> on the deployment of non-hashed files.</value>
+    /// <value>Default: <c>/*</c> on the deployment of non-hashed files. Yours apply to each deployment that invalidates a
+    /// distribution: the non-hashed files, and the hashed assets only if you set <see cref="Distribution"/>.</value>
     public string[]? DistributionPaths { get; init; }
 
     /// <inheritdoc cref="BucketDeploymentProps.EphemeralStorageSize"/>

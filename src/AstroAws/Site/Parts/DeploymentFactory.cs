@@ -52,9 +52,19 @@ internal static class DeploymentFactory
         ours.MemoryLimit = 512;
         var ourExclude = ours.Exclude;
         var ourInclude = ours.Include;
-        var merged = PropsMerge.Overlay(ours, overrides, nameof(AstroAwsBucketDeploymentOptions.Exclude), nameof(AstroAwsBucketDeploymentOptions.Include));
+        var ourPaths = ours.DistributionPaths;
+        var merged = PropsMerge.Overlay(
+            ours,
+            overrides,
+            nameof(AstroAwsBucketDeploymentOptions.Exclude),
+            nameof(AstroAwsBucketDeploymentOptions.Include),
+            nameof(AstroAwsBucketDeploymentOptions.DistributionPaths));
         merged.Exclude = PropsMerge.Combine(ourExclude, overrides?.Exclude);
         merged.Include = PropsMerge.Combine(ourInclude, overrides?.Include);
+
+        // Invalidation paths belong to a deployment that invalidates a distribution. The hashed-asset deployment has
+        // none (unless the caller gives one), and CDK refuses paths without a distribution.
+        merged.DistributionPaths = merged.Distribution is null ? null : overrides?.DistributionPaths ?? ourPaths;
         return merged;
     }
 }
