@@ -43,6 +43,8 @@ public class AstroAws : Construct
                 ObjectOwnership = ObjectOwnership.BUCKET_OWNER_ENFORCED,
             },
             cdk.S3Bucket));
+        RefuseIgnoredByCdk(cdk.S3Origin?.OriginAccessControlId, "S3Origin", "set OriginAccessControl = S3OriginAccessControl.FromOriginAccessControlId(scope, id, \"<your id>\") instead");
+        RefuseIgnoredByCdk(cdk.LambdaFunctionOrigin?.OriginAccessControlId, "LambdaFunctionOrigin", "this aws-cdk-lib version has no origin access control for function URLs; use LambdaFunctionUrl.AuthType to protect the URL");
         S3Origin = S3BucketOrigin.WithOriginAccessControl(Bucket, PropsMerge.Overlay(new S3BucketOriginWithOACProps(), cdk.S3Origin));
         RequestFunction = RequestFunctionFactory.Create(this, Build, Bucket);
 
@@ -135,6 +137,17 @@ public class AstroAws : Construct
 
     /// <summary>The distribution.</summary>
     public Distribution Distribution { get; }
+
+    /// <summary>aws-cdk-lib 2.160's OriginBase accepts OriginProps.OriginAccessControlId but never renders it, so the value would vanish silently.</summary>
+    private static void RefuseIgnoredByCdk(string? originAccessControlId, string propName, string instead)
+    {
+        if (originAccessControlId is not null)
+        {
+            throw new ArgumentException(
+                $"AstroAwsCdkProps.{propName}.OriginAccessControlId: received '{originAccessControlId}', but aws-cdk-lib 2.160 ignores OriginAccessControlId on origins, so it would have no effect. Remove it; {instead}.",
+                $"AstroAwsCdkProps.{propName}.OriginAccessControlId");
+        }
+    }
 
     private static void RefuseUnused(object? value, string propName, string why)
     {

@@ -21,7 +21,8 @@ public sealed class AstroAwsCdkProps
 
     /// <summary>Overrides for the S3 origin (Origin Access Control).</summary>
     /// <value>Default: <see cref="S3BucketOrigin.WithOriginAccessControl(IBucket, IS3BucketOriginWithOACProps)"/> defaults:
-    /// read access, a generated OAC.</value>
+    /// read access, a generated OAC. <c>OriginAccessControlId</c> is refused (aws-cdk-lib 2.160 ignores it on origins); set
+    /// <c>OriginAccessControl</c> instead.</value>
     public IS3BucketOriginWithOACProps? S3Origin { get; init; }
 
     /// <summary>Overrides for the server function (server modes only).</summary>
@@ -33,7 +34,8 @@ public sealed class AstroAwsCdkProps
     public IFunctionUrlOptions? LambdaFunctionUrl { get; init; }
 
     /// <summary>Overrides for the CloudFront origin in front of the function URL (ssr and ssr-stream).</summary>
-    /// <value>Default: read timeout 30 seconds, the CloudFront default otherwise.</value>
+    /// <value>Default: read timeout 30 seconds, the CloudFront default otherwise. <c>OriginAccessControlId</c> is refused
+    /// (aws-cdk-lib 2.160 ignores it on origins).</value>
     public IFunctionUrlOriginProps? LambdaFunctionOrigin { get; init; }
 
     /// <summary>Overrides for the distribution and its behaviors.</summary>
