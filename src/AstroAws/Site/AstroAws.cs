@@ -114,7 +114,7 @@ public class AstroAws : Construct
     /// <summary>The server function in ssr and ssr-stream mode; null otherwise.</summary>
     public LambdaFunction? ServerFunction { get; }
 
-    /// <summary>The server function's log group in ssr and ssr-stream mode; null otherwise.</summary>
+    /// <summary>The server function's log group in ssr and ssr-stream mode, unless <c>LambdaFunction.LogRetention</c> is set; null otherwise.</summary>
     public LogGroup? ServerLogGroup { get; }
 
     /// <summary>The Lambda@Edge function in edge mode; null otherwise.</summary>

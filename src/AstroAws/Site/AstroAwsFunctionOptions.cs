@@ -10,7 +10,7 @@ namespace Astro.Aws;
 /// <remarks>
 /// Our defaults: <see cref="Architecture.ARM_64"/> (x86_64 in edge mode, as Lambda@Edge requires), 1024 MB, Node.js 24,
 /// a 25 second timeout (below the 30 second origin read timeout; 25 seconds is also within Lambda@Edge's 30 second
-/// limit), and a log group kept for one month.
+/// limit), and a log group kept for one month (none if you set <c>LogRetention</c>, which CDK refuses together with a log group).
 /// </remarks>
 public class AstroAwsFunctionOptions : FunctionOptions
 {

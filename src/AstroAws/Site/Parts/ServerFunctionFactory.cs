@@ -14,9 +14,13 @@ internal static class ServerFunctionFactory
 
     private static Duration EdgeTimeoutLimit => Duration.Seconds(30);
 
-    public static (Function Function, LogGroup LogGroup) CreateRegional(Construct scope, AstroBuild build, AstroAwsFunctionOptions? overrides, Duration originReadTimeout)
+    public static (Function Function, LogGroup? LogGroup) CreateRegional(Construct scope, AstroBuild build, AstroAwsFunctionOptions? overrides, Duration originReadTimeout)
     {
-        var logGroup = new LogGroup(scope, SiteIds.ServerLogGroup, new LogGroupProps { Retention = RetentionDays.ONE_MONTH });
+        // CDK refuses LogRetention together with a log group, so a caller who picks LogRetention (CDK's retention
+        // mechanism on the function's default log group) gets none of ours; otherwise theirs could never be used.
+        var logGroup = overrides?.LogRetention is null
+            ? new LogGroup(scope, SiteIds.ServerLogGroup, new LogGroupProps { Retention = RetentionDays.ONE_MONTH })
+            : null;
         var props = PropsMerge.Overlay(
             new FunctionProps
             {
