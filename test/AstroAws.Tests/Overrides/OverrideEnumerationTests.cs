@@ -104,10 +104,10 @@ public class OverrideEnumerationTests
             entry.After?.Invoke(site);
             synthesized = new Synthesized(stack, site, SiteStacks.Template(stack));
         }
-        catch (Exception ex) when (entry.CdkError is not null)
+        catch (Exception ex)
         {
-            return ex.Message.Contains(entry.CdkError, StringComparison.Ordinal)
-                ? null
+            return entry.CdkError is null ? $"the site did not synthesize: {ex.Message}"
+                : ex.Message.Contains(entry.CdkError, StringComparison.Ordinal) ? null
                 : $"expected CDK's error containing \"{entry.CdkError}\", got: {ex.Message}";
         }
 
