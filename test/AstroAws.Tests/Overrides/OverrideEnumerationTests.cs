@@ -83,6 +83,34 @@ public class OverrideEnumerationTests
         control.Should().NotBeNull("the same evidence without the property must fail, or the entry could not tell that our merge dropped it");
     }
 
+    /// <summary>Our viewer-request function routes every request, so a caller's viewer-request handler is refused, not dropped.</summary>
+    [Theory]
+    [InlineData("DefaultBehavior")]
+    [InlineData("ApiBehavior")]
+    public void A_viewer_request_function_association_is_refused(string behavior)
+    {
+        var stack = SiteStacks.NewStack();
+        var theirs = new AddBehaviorOptions
+        {
+            FunctionAssociations =
+            [
+                new FunctionAssociation
+                {
+                    EventType = FunctionEventType.VIEWER_REQUEST,
+                    Function = new Amazon.CDK.AWS.CloudFront.Function(stack, "UserViewerRequest", new Amazon.CDK.AWS.CloudFront.FunctionProps
+                    {
+                        Code = FunctionCode.FromInline("function handler(event) { return event.request; }"),
+                    }),
+                },
+            ],
+        };
+        var distribution = behavior == "DefaultBehavior" ? new AstroAwsDistributionProps { DefaultBehavior = theirs } : new AstroAwsDistributionProps { ApiBehavior = theirs };
+
+        var act = () => new AstroAws(stack, "Site", new AstroAwsProps { OutDir = SampleDist, Cdk = new AstroAwsCdkProps { CloudfrontDistribution = distribution } });
+
+        act.Should().Throw<ArgumentException>().WithMessage($"AstroAwsCdkProps.CloudfrontDistribution.{behavior}.FunctionAssociations: received a VIEWER_REQUEST handler*");
+    }
+
     /// <summary>Builds the site with the entry's overrides and checks its evidence; returns why that failed, or null.</summary>
     private static string? Run(OverrideGroup group, OverrideCase entry, bool dropProperty)
     {
