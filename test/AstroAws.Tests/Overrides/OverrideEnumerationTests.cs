@@ -19,7 +19,7 @@ namespace Astro.Aws.Tests.Overrides;
 public class OverrideEnumerationTests
 {
     /// <summary>An ssr-mode build (client/, lambda/, metadata.json).</summary>
-    public const string SampleDist = "/work/main/samples/astro-site/dist";
+    public static string SampleDist => Support.TestPaths.Fixture("ssr");
 
     private static readonly Lazy<IReadOnlyList<OverrideGroup>> LazyGroups = new(() =>
     [
