@@ -215,6 +215,20 @@ public class ServerModeTests
         origin["CustomOriginConfig"]!["OriginReadTimeout"]!.GetValue<int>().Should().BeGreaterThan(25, "the function must time out before CloudFront gives up");
     }
 
+    [Fact]
+    public void A_log_group_of_the_callers_replaces_ours()
+    {
+        var (stack, site) = SiteStacks.ForFixture("ssr", build: s => new AstroAwsProps
+        {
+            OutDir = TestPaths.Fixture("ssr"),
+            Cdk = new AstroAwsCdkProps { LambdaFunction = new AstroAwsFunctionOptions { LogGroup = new Amazon.CDK.AWS.Logs.LogGroup(s, "MyLogs") } },
+        });
+
+        site.ServerLogGroup.Should().BeNull();
+        var logGroups = SiteStacks.Json(stack)["Resources"]!.AsObject().Where(r => (string?)r.Value!["Type"] == "AWS::Logs::LogGroup").Select(r => r.Key);
+        logGroups.Should().ContainSingle().Which.Should().StartWith("MyLogs");
+    }
+
     [Theory]
     [MemberData(nameof(ServerModes))]
     public void Hashed_files_are_immutable_and_kept_other_files_revalidated_and_invalidated(string mode)

@@ -16,9 +16,9 @@ internal static class ServerFunctionFactory
 
     public static (Function Function, LogGroup? LogGroup) CreateRegional(Construct scope, AstroBuild build, AstroAwsFunctionOptions? overrides, Duration originReadTimeout)
     {
-        // CDK refuses LogRetention together with a log group, so a caller who picks LogRetention (CDK's retention
-        // mechanism on the function's default log group) gets none of ours; otherwise theirs could never be used.
-        var logGroup = overrides?.LogRetention is null
+        // Ours only when the caller chose no logging of their own: a LogGroup of theirs replaces it, and CDK refuses
+        // LogRetention (its retention mechanism on the function's default log group) together with any log group.
+        var logGroup = overrides?.LogRetention is null && overrides?.LogGroup is null
             ? new LogGroup(scope, SiteIds.ServerLogGroup, new LogGroupProps { Retention = RetentionDays.ONE_MONTH })
             : null;
         var props = PropsMerge.Overlay(
