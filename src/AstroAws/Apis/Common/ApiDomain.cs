@@ -1,0 +1,30 @@
+using Amazon.CDK.AWS.CertificateManager;
+using Amazon.CDK.AWS.Route53;
+
+namespace Astro.Aws;
+
+/// <summary>
+/// A custom domain of an API. As a string (<c>CustomDomain = "api.example.com"</c>) it needs the API's
+/// <c>HostedZone</c>: a DNS-validated certificate and A + AAAA alias records are created in it. As an object you may
+/// bring your own certificate (then DNS is yours unless you also give a hosted zone) and map the API under a path.
+/// </summary>
+public sealed record ApiDomain
+{
+    /// <summary>The domain name, e.g. <c>api.example.com</c>.</summary>
+    public required string DomainName { get; init; }
+
+    /// <summary>The hosted zone that holds the domain: the certificate is validated and the alias records written there.</summary>
+    /// <value>Default: the API's <c>HostedZone</c>; with neither, a <see cref="Certificate"/> is required and no DNS records are written.</value>
+    public IHostedZone? HostedZone { get; init; }
+
+    /// <summary>A certificate for the domain, in the API's region.</summary>
+    /// <value>Default: a DNS-validated certificate created in <see cref="HostedZone"/>.</value>
+    public ICertificate? Certificate { get; init; }
+
+    /// <summary>A base path the API is mapped under, e.g. <c>v1</c> (no slashes at the ends).</summary>
+    /// <value>Default: the API answers at the domain's root.</value>
+    public string? Path { get; init; }
+
+    /// <summary>A domain name whose hosted zone is the API's <c>HostedZone</c>.</summary>
+    public static implicit operator ApiDomain(string domainName) => new() { DomainName = domainName };
+}

@@ -1,0 +1,37 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.Lambda;
+using Astro.Aws.Overrides;
+using Constructs;
+
+namespace Astro.Aws.Apis.Functions;
+
+/// <summary>Creates the Lambda of a handler route: our defaults, then the API's defaults, then the route's props.</summary>
+internal static class RouteFunctionFactory
+{
+    public static Function Create(Construct scope, string id, string? handler, ApiFunctionProps? apiDefaults, ApiFunctionProps? routeProps, string propName)
+    {
+        var codeRoot = routeProps?.CodeRoot ?? apiDefaults?.CodeRoot;
+        var resolved = HandlerResolver.Resolve(routeProps?.Handler ?? handler, codeRoot, propName);
+        var props = new FunctionProps
+        {
+            Code = resolved.Code,
+            Handler = resolved.Handler,
+            Runtime = resolved.Runtime,
+            Architecture = Architecture.ARM_64,
+            MemorySize = 1024,
+            Timeout = Duration.Seconds(10),
+        };
+        const string Handler = nameof(ApiFunctionProps.Handler);
+        const string CodeRoot = nameof(ApiFunctionProps.CodeRoot);
+        PropsMerge.Overlay(props, apiDefaults, Handler, CodeRoot);
+        PropsMerge.Overlay(props, routeProps, Handler, CodeRoot);
+        if (apiDefaults?.Environment is { } shared && routeProps?.Environment is { } own)
+        {
+            // Environment variables are the one map where a route adds to the defaults instead of replacing them.
+            props.Environment = new Dictionary<string, string>([.. shared.Where(kv => !own.ContainsKey(kv.Key)), .. own]);
+        }
+
+        Parts.FunctionLimits.Validate(props, propName, Duration.Minutes(15), limitAllowed: true, "Lambda's maximum");
+        return new Function(scope, id, props);
+    }
+}

@@ -1,0 +1,300 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.Apigatewayv2;
+using Amazon.CDK.AWS.CertificateManager;
+using Amazon.CDK.AWS.CloudWatch;
+using Amazon.CDK.AWS.IAM;
+using Amazon.CDK.AWS.Lambda;
+using Amazon.CDK.AWS.Logs;
+using Astro.Aws.Apis.Auth;
+using Astro.Aws.Apis.Common;
+using Astro.Aws.Apis.Http;
+using Astro.Aws.Apis.Routes;
+using Constructs;
+using DomainName = Amazon.CDK.AWS.Apigatewayv2.DomainName;
+using HttpMethod = Amazon.CDK.AWS.Apigatewayv2.HttpMethod;
+
+namespace Astro.Aws;
+
+/// <summary>
+/// An API Gateway v2 HTTP API with a routes map (<c>["GET /notes"] = "src/list.main"</c>), named authorizers, CORS and
+/// access logs on by default, an optional custom domain, stages and throttling.
+/// </summary>
+public class AstroHttpApi : Construct
+{
+    private const string PropsType = "AstroHttpApiProps";
+    private readonly ApiDefaults? defaults;
+    private readonly HttpAuthorizers authorizers;
+    private readonly bool corsEnabled;
+    private readonly Dictionary<string, RouteKey> shapes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IFunction> functions = new(StringComparer.Ordinal);
+    private readonly List<HttpRoute> routes = [];
+    private readonly Dictionary<string, object> routeSettings = new(StringComparer.Ordinal);
+    private readonly CfnStage defaultCfnStage;
+
+    /// <summary>Creates the API.</summary>
+    /// <exception cref="ArgumentException">A route key, route value, authorizer, CORS, domain or stage setting is invalid; the message says which and what to do.</exception>
+    public AstroHttpApi(Construct scope, string id, AstroHttpApiProps? props = null)
+        : base(scope, id)
+    {
+        props ??= new AstroHttpApiProps();
+        ApiSpecChecks.Check(PropsType, ApiProtocol.Http, props.Protocol, props.EndpointType);
+        if (props.DisableExecuteApiEndpoint == true && props.CustomDomain is null)
+        {
+            throw new ArgumentException(
+                $"{PropsType}.DisableExecuteApiEndpoint: true without a CustomDomain leaves the API unreachable. Set CustomDomain, or leave the execute-api endpoint on.",
+                $"{PropsType}.DisableExecuteApiEndpoint");
+        }
+
+        defaults = props.Defaults;
+        authorizers = new HttpAuthorizers(props.Authorizers);
+        var cors = HttpCorsOptions.From(props.Cors);
+        corsEnabled = cors is not null;
+
+        HttpApi = new HttpApi(this, "HttpApi", new HttpApiProps
+        {
+            ApiName = props.ApiName,
+            CorsPreflight = cors,
+            CreateDefaultStage = false,
+            DisableExecuteApiEndpoint = props.DisableExecuteApiEndpoint,
+        });
+
+        var domain = ApiDomainFactory.Create(this, props.CustomDomain, props.HostedZone, PropsType);
+        DomainName = domain?.DomainName;
+        Certificate = domain?.Certificate;
+        CustomDomainUrl = domain is null ? null : $"https://{domain.DomainName.Name}/{domain.MappingKey}";
+        DefaultStage = new HttpStage(this, "DefaultStage", new HttpStageProps
+        {
+            HttpApi = HttpApi,
+            StageName = "$default",
+            AutoDeploy = true,
+            Throttle = Throttle(defaults?.Throttle, $"{PropsType}.Defaults.Throttle"),
+            DomainMapping = domain is null ? null : new DomainMappingOptions { DomainName = domain.DomainName, MappingKey = domain.MappingKey },
+        });
+        defaultCfnStage = (CfnStage)DefaultStage.Node.DefaultChild!;
+        AccessLogGroup = AccessLogSettings.Apply(this, "AccessLogs", defaultCfnStage, props.AccessLog, AccessLogSettings.HttpFormat);
+        if (props.StageVariables is { Count: > 0 } variables)
+        {
+            defaultCfnStage.StageVariables = new Dictionary<string, string>(variables);
+        }
+
+        Stages = CreateStages(props.Stages);
+        foreach (var (key, value) in props.Tags ?? new Dictionary<string, string>())
+        {
+            Amazon.CDK.Tags.Of(this).Add(key, value);
+        }
+
+        DeletionPolicyAspect.Apply(this, props.DeletionPolicy);
+        AddRoutesFrom(props.Routes ?? new Dictionary<string, ApiRoute>(), $"{PropsType}.Routes");
+
+        _ = new CfnOutput(this, "ApiId", new CfnOutputProps { Value = HttpApi.ApiId, Description = "The HTTP API's ID" });
+        _ = new CfnOutput(this, "ApiEndpoint", new CfnOutputProps { Value = Url, Description = "The HTTP API's URL" });
+        if (CustomDomainUrl is not null)
+        {
+            _ = new CfnOutput(this, "CustomDomainUrl", new CfnOutputProps { Value = CustomDomainUrl, Description = "The HTTP API's custom domain URL" });
+        }
+    }
+
+    /// <summary>The underlying CDK HTTP API.</summary>
+    public HttpApi HttpApi { get; }
+
+    /// <summary>The <c>$default</c> stage (auto-deployed).</summary>
+    public HttpStage DefaultStage { get; }
+
+    /// <summary>The named stages, by name.</summary>
+    public IReadOnlyDictionary<string, HttpStage> Stages { get; }
+
+    /// <summary>The access log group the API created, or null when logs are off or go to your destination.</summary>
+    public LogGroup? AccessLogGroup { get; }
+
+    /// <summary>The custom domain, or null.</summary>
+    public DomainName? DomainName { get; }
+
+    /// <summary>The custom domain's certificate (yours or the one created), or null.</summary>
+    public ICertificate? Certificate { get; }
+
+    /// <summary>The API's execute-api URL (the default stage).</summary>
+    public string Url => DefaultStage.Url;
+
+    /// <summary>The custom domain URL (with the base path, if any), or null.</summary>
+    public string? CustomDomainUrl { get; }
+
+    /// <summary>The routes, in the order they were added.</summary>
+    public IReadOnlyList<HttpRoute> Routes => routes;
+
+    /// <summary>The functions behind Lambda routes, by route key (as API Gateway writes it).</summary>
+    public IReadOnlyDictionary<string, IFunction> Functions => functions;
+
+    /// <summary>Adds routes; the keys and values follow the same rules as <see cref="AstroHttpApiProps.Routes"/>.</summary>
+    /// <returns>The routes created.</returns>
+    public IReadOnlyList<HttpRoute> AddRoutes(IReadOnlyDictionary<string, ApiRoute> newRoutes) => AddRoutesFrom(newRoutes, "AstroHttpApi.AddRoutes(routes)");
+
+    /// <summary>The function behind a route (e.g. <c>"GET /notes"</c>), or null when the route has none.</summary>
+    public IFunction? GetFunction(string routeKey) =>
+        functions.TryGetValue(RouteKey.Parse(routeKey, "AstroHttpApi.GetFunction(routeKey)").Text, out var function) ? function : null;
+
+    /// <summary>Grants every route function the statements.</summary>
+    public void AttachPermissions(params PolicyStatement[] statements)
+    {
+        foreach (var function in functions.Values.Distinct())
+        {
+            Grant(function, statements);
+        }
+    }
+
+    /// <summary>Grants one route's function the statements.</summary>
+    /// <exception cref="ArgumentException">The route does not exist or has no function.</exception>
+    public void AttachPermissionsToRoute(string routeKey, params PolicyStatement[] statements)
+    {
+        var function = GetFunction(routeKey) ?? throw new ArgumentException(
+            $"AstroHttpApi.AttachPermissionsToRoute: no route '{routeKey}' with a function. Routes with functions: {string.Join(", ", functions.Keys)}.",
+            nameof(routeKey));
+        Grant(function, statements);
+    }
+
+    /// <inheritdoc cref="HttpApi.MetricClientError(IMetricOptions)"/>
+    public Metric MetricClientError(IMetricOptions? props = null) => HttpApi.MetricClientError(props);
+
+    /// <inheritdoc cref="HttpApi.MetricServerError(IMetricOptions)"/>
+    public Metric MetricServerError(IMetricOptions? props = null) => HttpApi.MetricServerError(props);
+
+    /// <inheritdoc cref="HttpApi.MetricCount(IMetricOptions)"/>
+    public Metric MetricCount(IMetricOptions? props = null) => HttpApi.MetricCount(props);
+
+    /// <inheritdoc cref="HttpApi.MetricLatency(IMetricOptions)"/>
+    public Metric MetricLatency(IMetricOptions? props = null) => HttpApi.MetricLatency(props);
+
+    /// <inheritdoc cref="HttpApi.MetricIntegrationLatency(IMetricOptions)"/>
+    public Metric MetricIntegrationLatency(IMetricOptions? props = null) => HttpApi.MetricIntegrationLatency(props);
+
+    /// <inheritdoc cref="HttpApi.MetricDataProcessed(IMetricOptions)"/>
+    public Metric MetricDataProcessed(IMetricOptions? props = null) => HttpApi.MetricDataProcessed(props);
+
+    private static void Grant(IFunction function, PolicyStatement[] statements)
+    {
+        foreach (var statement in statements)
+        {
+            function.AddToRolePolicy(statement);
+        }
+    }
+
+    private static ThrottleSettings? Throttle(ApiThrottle? throttle, string propName)
+    {
+        if (throttle is null)
+        {
+            return null;
+        }
+
+        if (throttle.RateLimit < 0 || throttle.BurstLimit < 0 || throttle.BurstLimit % 1 != 0)
+        {
+            throw new ArgumentException($"{propName}: received rate {throttle.RateLimit}, burst {throttle.BurstLimit}. Both must be 0 or more and the burst a whole number, e.g. new ApiThrottle(100, 200).", propName);
+        }
+
+        return new ThrottleSettings { RateLimit = throttle.RateLimit, BurstLimit = throttle.BurstLimit };
+    }
+
+    private Dictionary<string, HttpStage> CreateStages(IReadOnlyDictionary<string, ApiStageOptions>? stages)
+    {
+        var created = new Dictionary<string, HttpStage>(StringComparer.Ordinal);
+        foreach (var (name, options) in stages ?? new Dictionary<string, ApiStageOptions>())
+        {
+            var propName = $"{PropsType}.Stages[\"{name}\"]";
+            if (!StageNames.IsValid(name))
+            {
+                throw new ArgumentException($"{propName}: '{name}' is not a stage name. Use letters, digits, '-' and '_' only (no spaces), e.g. \"beta\"; \"$default\" always exists.", propName);
+            }
+
+            var stage = new HttpStage(this, "Stage" + name, new HttpStageProps
+            {
+                HttpApi = HttpApi,
+                StageName = name,
+                AutoDeploy = true,
+                Throttle = Throttle(options.Throttle, $"{propName}.Throttle"),
+            });
+            if (options.StageVariables is { Count: > 0 } variables)
+            {
+                ((CfnStage)stage.Node.DefaultChild!).StageVariables = new Dictionary<string, string>(variables);
+            }
+
+            created[name] = stage;
+        }
+
+        return created;
+    }
+
+    private List<HttpRoute> AddRoutesFrom(IReadOnlyDictionary<string, ApiRoute> newRoutes, string propName)
+    {
+        ArgumentNullException.ThrowIfNull(newRoutes);
+        var added = new List<HttpRoute>();
+        foreach (var (text, route) in newRoutes)
+        {
+            var key = RouteKey.Parse(text, propName);
+            var where = $"{propName}[\"{text}\"]";
+            if (route is null)
+            {
+                throw new ArgumentException($"{where}: the route has no value. Give a handler string such as \"src/list.main\", or an ApiRoute.", propName);
+            }
+
+            var target = HttpRouteIntegrations.Create(this, key, route, defaults, where);
+            var authorizerName = route.Authorizer ?? defaults?.Authorizer;
+            var authorizer = authorizers.Resolve(authorizerName, where);
+            var scopes = route.AuthorizationScopes ?? defaults?.AuthorizationScopes;
+            if (scopes is { Count: > 0 } && authorizer is null)
+            {
+                throw new ArgumentException($"{where}: authorization scopes need a JWT or user pool authorizer, and this route has none. Set Authorizer, or remove the scopes.", propName);
+            }
+
+            var keys = route.Kind == ApiRouteKind.GraphQL && !key.IsDefault
+                ? [key with { Method = "GET" }, key with { Method = "POST" }]
+                : new[] { key };
+            foreach (var routeKey in keys)
+            {
+                added.Add(AddRoute(routeKey, target, authorizer, scopes, where));
+                if (corsEnabled && authorizer is not null && (routeKey.Method == "ANY" || routeKey.IsDefault))
+                {
+                    // Preflight requests carry no credentials: an authorizer on ANY (or $default) would answer them 401.
+                    var preflight = routeKey.IsDefault ? new RouteKey("OPTIONS", "/{proxy+}") : routeKey with { Method = "OPTIONS" };
+                    if (!shapes.ContainsKey(preflight.Shape) && !newRoutes.Keys.Any(k => RouteKey.Parse(k, propName).Shape == preflight.Shape))
+                    {
+                        added.Add(AddRoute(preflight, target with { Function = null }, null, null, where));
+                    }
+                }
+            }
+
+            if (route.Throttle is { } throttle && !key.IsDefault)
+            {
+                _ = Throttle(throttle, $"{where}.Throttle");
+                routeSettings[key.Text] = new Dictionary<string, object> { ["ThrottlingRateLimit"] = throttle.RateLimit, ["ThrottlingBurstLimit"] = throttle.BurstLimit };
+                defaultCfnStage.RouteSettings = new Dictionary<string, object>(routeSettings);
+            }
+        }
+
+        routes.AddRange(added);
+        return added;
+    }
+
+    private HttpRoute AddRoute(RouteKey key, HttpRouteTarget target, IHttpRouteAuthorizer? authorizer, IReadOnlyList<string>? scopes, string where)
+    {
+        if (shapes.TryGetValue(key.Shape, out var existing))
+        {
+            throw new ArgumentException(
+                $"{where}: '{key.Text}' is the same route as '{existing.Text}' (API Gateway ignores parameter names). Keep one of them.",
+                where);
+        }
+
+        shapes[key.Shape] = key;
+        var route = new HttpRoute(this, ConstructIds.ForRoute(key), new HttpRouteProps
+        {
+            HttpApi = HttpApi,
+            RouteKey = key.IsDefault ? HttpRouteKey.DEFAULT : HttpRouteKey.With(key.Path, Enum.Parse<HttpMethod>(key.Method)),
+            Integration = target.Integration,
+            Authorizer = authorizer ?? new HttpNoneAuthorizer(),
+            AuthorizationScopes = scopes is null ? null : [.. scopes],
+        });
+        if (target.Function is not null)
+        {
+            functions[key.Text] = target.Function;
+        }
+
+        return route;
+    }
+}
