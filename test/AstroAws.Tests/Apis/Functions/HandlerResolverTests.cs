@@ -1,0 +1,82 @@
+using Amazon.CDK.AWS.Lambda;
+using Astro.Aws.Apis.Functions;
+using Astro.Aws.Tests.Support;
+using FluentAssertions;
+using Xunit;
+
+namespace Astro.Aws.Tests.Apis.Functions;
+
+public sealed class HandlerResolverTests : IDisposable
+{
+    private readonly string scratch = Path.Combine(Path.GetTempPath(), "astroaws-handlers", Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(scratch))
+        {
+            Directory.Delete(scratch, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("src/list.main", "list.main")]
+    [InlineData("src/notes/search.main", "notes/search.main")]
+    public void Node_handlers_upload_their_first_folder(string handler, string lambdaHandler)
+    {
+        var resolved = HandlerResolver.Resolve(handler, ApiStacks.CodeRoot, "Routes");
+
+        resolved.Handler.Should().Be(lambdaHandler);
+        resolved.Runtime.Name.Should().Be("nodejs24.x");
+    }
+
+    [Fact]
+    public void A_missing_file_is_refused_with_its_resolved_path()
+    {
+        var act = () => HandlerResolver.Resolve("src/nope.main", ApiStacks.CodeRoot, "Routes[\"GET /x\"]");
+
+        act.Should().Throw<ArgumentException>()
+            .WithMessage($"*Routes[\"GET /x\"]*src/nope.mjs, .js or .cjs*{Path.Combine(ApiStacks.CodeRoot, "src", "nope")}.mjs does not exist*CodeRoot*");
+    }
+
+    [Theory]
+    [InlineData("list.main")]
+    [InlineData("src/list")]
+    [InlineData("src/list.")]
+    [InlineData("")]
+    public void Malformed_node_handlers_are_refused(string handler)
+    {
+        var act = () => HandlerResolver.Resolve(handler, ApiStacks.CodeRoot, "Routes");
+
+        act.Should().Throw<ArgumentException>().WithMessage("*src/list.main*");
+    }
+
+    [Fact]
+    public void Dotnet_handlers_need_their_published_folder()
+    {
+        var act = () => HandlerResolver.Resolve("Notes::Notes.Functions::List", null, "Routes");
+
+        act.Should().Throw<ArgumentException>().WithMessage("*CodeRoot*dotnet publish*Notes.dll*");
+    }
+
+    [Fact]
+    public void Dotnet_handlers_resolve_to_the_dotnet_runtime()
+    {
+        Directory.CreateDirectory(scratch);
+        File.WriteAllText(Path.Combine(scratch, "Notes.dll"), "not really an assembly");
+
+        var resolved = HandlerResolver.Resolve("Notes::Notes.Functions::List", scratch, "Routes");
+
+        resolved.Handler.Should().Be("Notes::Notes.Functions::List");
+        resolved.Runtime.Should().Be(Runtime.DOTNET_8);
+    }
+
+    [Fact]
+    public void Dotnet_handlers_without_their_assembly_are_refused()
+    {
+        Directory.CreateDirectory(scratch);
+
+        var act = () => HandlerResolver.Resolve("Notes::Notes.Functions::List", scratch, "Routes");
+
+        act.Should().Throw<ArgumentException>().WithMessage("*Notes.dll*dotnet publish*");
+    }
+}

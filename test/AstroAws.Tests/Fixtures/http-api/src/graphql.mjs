@@ -1,0 +1,3 @@
+export async function main(event) {
+  return { statusCode: 200, body: JSON.stringify({ handler: "graphql", path: event.rawPath }) };
+}
