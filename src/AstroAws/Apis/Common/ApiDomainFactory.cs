@@ -9,7 +9,11 @@ using DomainName = Amazon.CDK.AWS.Apigatewayv2.DomainName;
 namespace Astro.Aws.Apis.Common;
 
 /// <summary>The pieces a custom domain creates.</summary>
-internal sealed record ApiDomainParts(DomainName DomainName, ICertificate Certificate, string? MappingKey);
+internal sealed record ApiDomainParts(DomainName DomainName, ICertificate Certificate, string? MappingKey, string Host)
+{
+    /// <summary>The URL the API answers at on the domain, with the base path.</summary>
+    public string Url(string scheme) => $"{scheme}://{Host}/{MappingKey}";
+}
 
 /// <summary>Creates a custom domain: the certificate (DNS-validated unless given), the domain, and A + AAAA aliases.</summary>
 internal static class ApiDomainFactory
@@ -65,6 +69,6 @@ internal static class ApiDomainFactory
             _ = new AaaaRecord(scope, "AliasRecordIpv6", new AaaaRecordProps { Zone = zone, RecordName = domain.DomainName, Target = target });
         }
 
-        return new ApiDomainParts(domainName, certificate, domain.Path);
+        return new ApiDomainParts(domainName, certificate, domain.Path, domain.DomainName);
     }
 }

@@ -61,7 +61,7 @@ public class AstroHttpApi : Construct
         var domain = ApiDomainFactory.Create(this, props.CustomDomain, props.HostedZone, PropsType);
         DomainName = domain?.DomainName;
         Certificate = domain?.Certificate;
-        CustomDomainUrl = domain is null ? null : $"https://{domain.DomainName.Name}/{domain.MappingKey}";
+        CustomDomainUrl = domain?.Url("https");
         DefaultStage = new HttpStage(this, "DefaultStage", new HttpStageProps
         {
             HttpApi = HttpApi,
