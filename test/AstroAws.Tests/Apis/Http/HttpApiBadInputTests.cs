@@ -1,0 +1,152 @@
+using Amazon.CDK.AWS.Cognito;
+using Astro.Aws.Tests.Support;
+using FluentAssertions;
+using Xunit;
+
+namespace Astro.Aws.Tests.Apis.Http;
+
+/// <summary>Every refusal of <see cref="AstroHttpApi"/>: the message names the prop, shows what was received and says what to do.</summary>
+public class HttpApiBadInputTests
+{
+    private static readonly Dictionary<string, ApiRoute> OneRoute = new() { ["GET /"] = "src/list.main" };
+
+    public static TheoryData<string, string[]> BadRouteKeys => new()
+    {
+        { "GETT /x", ["Routes[\"GETT /x\"]", "'GETT'", "\"GET /x\""] },
+        { "GET notes", ["Routes[\"GET notes\"]", "start with '/'", "\"GET /notes\""] },
+        { "", ["Routes[\"\"]", "empty", "$default"] },
+        { "GET /{proxy+}/x", ["greedy parameter '{proxy+}'", "last segment"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadRouteKeys))]
+    public void Bad_route_keys(string key, string[] fragments) =>
+        Refused(_ => new AstroHttpApiProps { Defaults = ApiStacks.Defaults(), Routes = new Dictionary<string, ApiRoute> { [key] = "src/list.main" } }, fragments);
+
+    [Fact]
+    public void Duplicate_routes_that_differ_only_in_parameter_names() =>
+        Refused(_ => new AstroHttpApiProps
+        {
+            Defaults = ApiStacks.Defaults(),
+            Routes = new Dictionary<string, ApiRoute> { ["GET /notes/{id}"] = "src/get.main", ["get /notes/{noteId}"] = "src/get.main" },
+        }, "'GET /notes/{noteId}' is the same route as 'GET /notes/{id}'", "Keep one");
+
+    [Fact]
+    public void A_handler_whose_file_is_missing() =>
+        Refused(_ => new AstroHttpApiProps { Defaults = ApiStacks.Defaults(), Routes = new Dictionary<string, ApiRoute> { ["GET /x"] = "src/missing.main" } },
+            "Routes[\"GET /x\"]", "src/missing.mjs, .js or .cjs", ApiStacks.CodeRoot, "CodeRoot");
+
+    [Fact]
+    public void A_null_route_value() =>
+        Refused(_ => new AstroHttpApiProps { Defaults = ApiStacks.Defaults(), Routes = new Dictionary<string, ApiRoute> { ["GET /x"] = null! } }, "Routes[\"GET /x\"]", "no value", "src/list.main");
+
+    [Theory]
+    [InlineData("example.com/x")]
+    [InlineData("ftp://example.com")]
+    public void A_url_route_that_is_not_an_absolute_http_url(string url) =>
+        Refused(_ => new AstroHttpApiProps { Routes = new Dictionary<string, ApiRoute> { ["ANY /x"] = ApiRoute.FromUrl(url) } }, url, "absolute http(s) URL", "https://");
+
+    [Fact]
+    public void An_unknown_authorizer_name() =>
+        Refused(_ => new AstroHttpApiProps
+        {
+            Defaults = ApiStacks.Defaults(),
+            Authorizers = new Dictionary<string, ApiAuthorizer> { ["pool"] = ApiAuthorizer.Jwt("https://issuer.example.com", "aud") },
+            Routes = new Dictionary<string, ApiRoute> { ["GET /x"] = ApiRoute.FromHandler("src/list.main") with { Authorizer = "pol" } },
+        }, "authorizer 'pol' is not defined", "\"none\", \"iam\"", "pool");
+
+    [Theory]
+    [InlineData("iam")]
+    [InlineData("none")]
+    public void A_reserved_authorizer_name(string name) =>
+        Refused(_ => new AstroHttpApiProps { Authorizers = new Dictionary<string, ApiAuthorizer> { [name] = ApiAuthorizer.Iam() } }, $"Authorizers[\"{name}\"]", "reserved", "need no entry");
+
+    [Fact]
+    public void A_jwt_issuer_that_is_not_https() =>
+        Refused(_ => new AstroHttpApiProps { Authorizers = new Dictionary<string, ApiAuthorizer> { ["a"] = ApiAuthorizer.Jwt("myorg.auth0.com", "aud") } }, "Authorizers[\"a\"]", "myorg.auth0.com", "https URL");
+
+    [Fact]
+    public void A_jwt_authorizer_without_audience() =>
+        Refused(_ => new AstroHttpApiProps { Authorizers = new Dictionary<string, ApiAuthorizer> { ["a"] = ApiAuthorizer.Jwt("https://issuer.example.com") } }, "Authorizers[\"a\"]", "at least one audience");
+
+    [Fact]
+    public void A_user_pool_authorizer_without_clients() =>
+        Refused(scope => new AstroHttpApiProps { Authorizers = new Dictionary<string, ApiAuthorizer> { ["pool"] = ApiAuthorizer.UserPool(new UserPool(scope, "Pool")) } }, "Authorizers[\"pool\"]", "at least one app client");
+
+    [Fact]
+    public void Scopes_without_an_authorizer() =>
+        Refused(_ => new AstroHttpApiProps
+        {
+            Defaults = ApiStacks.Defaults(),
+            Routes = new Dictionary<string, ApiRoute> { ["GET /x"] = ApiRoute.FromHandler("src/list.main") with { AuthorizationScopes = ["read"] } },
+        }, "Routes[\"GET /x\"]", "scopes need a JWT or user pool authorizer");
+
+    [Fact]
+    public void Cors_credentials_with_every_origin() =>
+        Refused(_ => new AstroHttpApiProps { Cors = new ApiCors { AllowCredentials = true } }, "AstroHttpApiProps.Cors", "AllowCredentials", "\"*\"", "https://www.example.com");
+
+    [Theory]
+    [InlineData("www.example.com")]
+    [InlineData("https://www.example.com/app")]
+    public void Cors_origin_without_a_scheme_or_with_a_path(string origin) =>
+        Refused(_ => new AstroHttpApiProps { Cors = new ApiCors { AllowOrigins = [origin] } }, "Cors.AllowOrigins", origin, "https://www.example.com");
+
+    [Fact]
+    public void Cors_method_that_does_not_exist() =>
+        Refused(_ => new AstroHttpApiProps { Cors = new ApiCors { AllowMethods = ["FETCH"] } }, "Cors.AllowMethods", "'FETCH'", "GET");
+
+    [Fact]
+    public void Custom_domain_string_without_a_hosted_zone() =>
+        Refused(_ => new AstroHttpApiProps { CustomDomain = "api.example.com" }, "AstroHttpApiProps.CustomDomain", "api.example.com", "HostedZone", "Certificate");
+
+    [Theory]
+    [InlineData("https://api.example.com")]
+    [InlineData("api.example.com/v1")]
+    [InlineData("localhost")]
+    public void Custom_domain_that_is_not_a_host_name(string domain) =>
+        Refused(_ => new AstroHttpApiProps { CustomDomain = domain }, "CustomDomain", domain, "no scheme, no path");
+
+    [Fact]
+    public void Custom_domain_path_with_slashes() =>
+        Refused(scope => new AstroHttpApiProps
+        {
+            CustomDomain = new ApiDomain { DomainName = "api.example.com", Path = "/v1/", Certificate = Amazon.CDK.AWS.CertificateManager.Certificate.FromCertificateArn(scope, "C", "arn:aws:acm:eu-west-1:123456789012:certificate/x") },
+        }, "CustomDomain.Path", "'/v1/'", "\"v1\"");
+
+    [Fact]
+    public void Disabled_execute_api_endpoint_without_a_domain() =>
+        Refused(_ => new AstroHttpApiProps { DisableExecuteApiEndpoint = true }, "DisableExecuteApiEndpoint", "unreachable", "CustomDomain");
+
+    [Theory]
+    [InlineData("my stage")]
+    [InlineData("$default")]
+    [InlineData("")]
+    public void Stage_names_api_gateway_refuses(string name) =>
+        Refused(_ => new AstroHttpApiProps { Stages = new Dictionary<string, ApiStageOptions> { [name] = new ApiStageOptions() } }, $"Stages[\"{name}\"]", "not a stage name", "\"beta\"");
+
+    [Fact]
+    public void Negative_throttle() =>
+        Refused(_ => new AstroHttpApiProps { Defaults = new ApiDefaults { Throttle = new ApiThrottle(-1, 10) } }, "Defaults.Throttle", "rate -1", "new ApiThrottle(100, 200)");
+
+    [Theory]
+    [InlineData(ApiProtocol.Rest, "RestApi")]
+    [InlineData(ApiProtocol.WebSocket, "AstroWebSocketApi")]
+    public void Other_protocols(ApiProtocol protocol, string instead) =>
+        Refused(_ => new AstroHttpApiProps { Protocol = protocol }, "AstroHttpApiProps.Protocol", protocol.ToString(), instead);
+
+    [Theory]
+    [InlineData(ApiEndpointType.Edge, "CloudFront")]
+    [InlineData(ApiEndpointType.Private, "VPC link")]
+    public void Edge_and_private_endpoints(ApiEndpointType type, string instead) =>
+        Refused(_ => new AstroHttpApiProps { EndpointType = type }, "AstroHttpApiProps.EndpointType", type.ToString(), "regional only", instead);
+
+    private static void Refused(Func<Amazon.CDK.Stack, AstroHttpApiProps> props, params string[] fragments)
+    {
+        var act = () => ApiStacks.Http(props);
+        var error = act.Should().Throw<ArgumentException>().Which;
+        foreach (var fragment in fragments)
+        {
+            error.Message.Should().Contain(fragment);
+        }
+    }
+}
