@@ -8,6 +8,8 @@ namespace Astro.Aws.Apis.Functions;
 /// <summary>Creates the Lambda of a handler route: our defaults, then the API's defaults, then the route's props.</summary>
 internal static class RouteFunctionFactory
 {
+    private static Duration IntegrationTimeout => Duration.Seconds(30);
+
     public static Function Create(Construct scope, string id, string? handler, ApiFunctionProps? apiDefaults, ApiFunctionProps? routeProps, string propName)
     {
         var codeRoot = routeProps?.CodeRoot ?? apiDefaults?.CodeRoot;
@@ -31,7 +33,8 @@ internal static class RouteFunctionFactory
             props.Environment = new Dictionary<string, string>([.. shared.Where(kv => !own.ContainsKey(kv.Key)), .. own]);
         }
 
-        Parts.FunctionLimits.Validate(props, propName, Duration.Minutes(15), limitAllowed: true, "Lambda's maximum");
+        // API Gateway gives up on an integration after 30 s; a longer function timeout only hides a 503 from the logs.
+        Parts.FunctionLimits.Validate(props, propName, IntegrationTimeout, limitAllowed: true, "API Gateway's integration timeout");
         return new Function(scope, id, props);
     }
 }

@@ -37,6 +37,22 @@ public class HttpApiBadInputTests
             "Routes[\"GET /x\"]", "src/missing.mjs, .js or .cjs", ApiStacks.CodeRoot, "CodeRoot");
 
     [Fact]
+    public void A_function_timeout_beyond_the_integration_timeout() =>
+        Refused(_ => new AstroHttpApiProps
+        {
+            Defaults = ApiStacks.Defaults(),
+            Routes = new Dictionary<string, ApiRoute> { ["GET /x"] = ApiRoute.FromHandler("src/list.main") with { FunctionProps = new ApiFunctionProps { Timeout = Amazon.CDK.Duration.Seconds(60) } } },
+        }, "Routes[\"GET /x\"].Timeout", "60 s", "at most 30 s", "integration timeout");
+
+    [Fact]
+    public void Function_memory_out_of_range() =>
+        Refused(_ => new AstroHttpApiProps
+        {
+            Defaults = new ApiDefaults { Function = new ApiFunctionProps { CodeRoot = ApiStacks.CodeRoot, MemorySize = 64 } },
+            Routes = new Dictionary<string, ApiRoute> { ["GET /x"] = "src/list.main" },
+        }, "MemorySize", "64", "128 to 10240");
+
+    [Fact]
     public void A_null_route_value() =>
         Refused(_ => new AstroHttpApiProps { Defaults = ApiStacks.Defaults(), Routes = new Dictionary<string, ApiRoute> { ["GET /x"] = null! } }, "Routes[\"GET /x\"]", "no value", "src/list.main");
 
