@@ -17,8 +17,11 @@ internal sealed partial record RouteKey(string Method, string Path)
     /// <summary>The key as API Gateway writes it.</summary>
     public string Text => IsDefault ? DefaultKey : $"{Method} {Path}";
 
-    /// <summary>The key with parameter names erased: two keys with the same shape collide in API Gateway.</summary>
-    public string Shape => IsDefault ? DefaultKey : $"{Method} {ParameterName().Replace(Path, "{}")}";
+    /// <summary>
+    /// The key with parameter names erased: two keys with the same shape collide in API Gateway. A greedy parameter keeps
+    /// its <c>+</c>: <c>/files/{id}</c> (one segment) and <c>/files/{proxy+}</c> (one or more) are different routes.
+    /// </summary>
+    public string Shape => IsDefault ? DefaultKey : $"{Method} {ParameterName().Replace(Path, "{$1}")}";
 
     public static RouteKey Parse(string? key, string propName)
     {
@@ -103,6 +106,6 @@ internal sealed partial record RouteKey(string Method, string Path)
     [GeneratedRegex(@"^\{(?<name>[A-Za-z_][A-Za-z0-9_]*)(?<greedy>\+)?\}$")]
     private static partial Regex Parameter();
 
-    [GeneratedRegex(@"\{[^}/]*\}")]
+    [GeneratedRegex(@"\{[^}/+]*(\+?)\}")]
     private static partial Regex ParameterName();
 }

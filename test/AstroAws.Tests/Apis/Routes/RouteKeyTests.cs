@@ -47,4 +47,12 @@ public class RouteKeyTests
             .Where(e => e.Message.Contains(problem, StringComparison.Ordinal))
             .Where(e => e.Message.Contains(fix, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Greedy_parameter_and_single_segment_parameter_have_different_shapes()
+    {
+        // API Gateway serves both: {id} matches one segment, {proxy+} one or more; the more specific route wins.
+        RouteKey.Parse("GET /files/{id}", "Routes").Shape.Should().NotBe(RouteKey.Parse("GET /files/{proxy+}", "Routes").Shape);
+        RouteKey.Parse("GET /files/{rest+}", "Routes").Shape.Should().Be(RouteKey.Parse("GET /files/{proxy+}", "Routes").Shape);
+    }
 }
