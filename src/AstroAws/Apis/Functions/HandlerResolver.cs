@@ -36,8 +36,17 @@ internal static partial class HandlerResolver
                 propName);
         }
 
-        var root = Path.GetFullPath(codeRoot ?? Directory.GetCurrentDirectory());
         var file = match.Groups["file"].Value;
+        if (file.Contains("..", StringComparison.Ordinal) || Path.GetFileName(file).Contains('.', StringComparison.Ordinal))
+        {
+            // Lambda's Node.js runtime refuses a handler containing '..' and cuts the module name at the first '.' of the file name.
+            throw new ArgumentException(
+                $"{propName}: handler '{handler}' cannot be loaded by Lambda's Node.js runtime, which refuses '..' anywhere in a handler and splits the file name at its first '.'. "
+                + $"Rename '{file}' so that its folders have no '..' and its file name no '.', e.g. \"src/list-notes.main\".",
+                propName);
+        }
+
+        var root = Path.GetFullPath(codeRoot ?? Directory.GetCurrentDirectory());
         var found = NodeExtensions.Select(ext => Path.Combine(root, file + ext)).FirstOrDefault(File.Exists);
         if (found is null)
         {
