@@ -13,6 +13,9 @@ internal static class TestPaths
 
     public static string SampleSite => Path.Combine(RepoRoot, "samples", "astro-site");
 
+    /// <summary>The code root of the file-based API routes example (its routes folder is <c>api</c>).</summary>
+    public static string SampleApiRoutes => Path.Combine(RepoRoot, "samples", "api", "routes");
+
     private static string FindRepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
