@@ -3,7 +3,7 @@ using Constructs;
 
 namespace Astro.Aws.Sample;
 
-/// <summary>A notes API on <see cref="AstroHttpApi"/>, with handlers in samples/api/src/notes.</summary>
+/// <summary>A notes API on <see cref="AstroHttpApi"/>: a routes map (samples/api/src/notes) plus file-based routes (samples/api/routes).</summary>
 public sealed class HttpApiStack : Stack
 {
     public HttpApiStack(Construct scope, string id, IStackProps props)
@@ -24,6 +24,12 @@ public sealed class HttpApiStack : Stack
                 ["GET /notes/{id}"] = "src/notes/get.main",
             },
         });
+
+        // File-based routes: every handler file under samples/api/routes/api becomes routes under /api (Enhance convention).
+        Api.AddRoutes(ApiRoutes.FromDirectory(
+            "samples/api/routes/api",
+            ApiRouteConvention.Enhance,
+            new FileRoutesOptions { CodeRoot = "samples/api/routes", PathPrefix = "/api" }));
     }
 
     public AstroHttpApi Api { get; }
