@@ -9,6 +9,12 @@ internal static class SiteStacks
 {
     public static readonly Amazon.CDK.Environment Env = new() { Account = "123456789012", Region = "eu-west-1" };
 
+    // Every App synthesizes into its own folder with a copy of each asset (the bucket deployment's AWS CLI layer alone
+    // is ~15 MB), so a full run would write gigabytes. Tests run one at a time and make a few apps each: keeping the
+    // newest folders and deleting older ones bounds the disk a run needs.
+    private const int KeptOutputs = 16;
+    private static readonly Queue<string> Outputs = new();
+
     /// <summary>A stack with the site built from a fixture mode (ssr, ssr-stream, edge, static).</summary>
     public static (Stack Stack, AstroAws Site) ForFixture(string mode, Func<AstroAwsProps, AstroAwsProps>? customise = null, Func<Stack, AstroAwsProps>? build = null)
     {
@@ -20,8 +26,24 @@ internal static class SiteStacks
 
     public static Stack NewStack(Amazon.CDK.Environment? env = null)
     {
-        var app = new App(new AppProps { Outdir = Path.Combine(Path.GetTempPath(), "astroaws-tests", Guid.NewGuid().ToString("N")) });
+        var app = new App(new AppProps { Outdir = NextOutput() });
         return new Stack(app, "TestStack", new StackProps { Env = env ?? Env });
+    }
+
+    private static string NextOutput()
+    {
+        while (Outputs.Count >= KeptOutputs)
+        {
+            var oldest = Outputs.Dequeue();
+            if (Directory.Exists(oldest))
+            {
+                Directory.Delete(oldest, recursive: true);
+            }
+        }
+
+        var folder = Path.Combine(Path.GetTempPath(), "astroaws-tests", Guid.NewGuid().ToString("N"));
+        Outputs.Enqueue(folder);
+        return folder;
     }
 
     public static Template Template(Stack stack) => Amazon.CDK.Assertions.Template.FromStack(stack);

@@ -35,6 +35,9 @@ internal static class AccessLogSettings
             {
                 LogGroupName = $"/aws/vendedlogs/apis/{Names.UniqueId(scope)}-{logGroupId}",
                 Retention = settings.Retention ?? RetentionDays.ONE_MONTH,
+
+                // It has a fixed name, so a kept one would block the next deploy; the API's DeletionPolicy can still retain it.
+                RemovalPolicy = RemovalPolicy.DESTROY,
             });
             destination = created;
         }

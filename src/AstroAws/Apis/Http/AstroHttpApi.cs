@@ -1,5 +1,6 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.Apigatewayv2;
+using Amazon.CDK.AwsApigatewayv2Authorizers;
 using Amazon.CDK.AWS.CertificateManager;
 using Amazon.CDK.AWS.CloudWatch;
 using Amazon.CDK.AWS.IAM;
@@ -52,7 +53,8 @@ public class AstroHttpApi : Construct
 
         HttpApi = new HttpApi(this, "HttpApi", new HttpApiProps
         {
-            ApiName = props.ApiName,
+            // CDK would name every API "HttpApi" (the construct ID); a name from the path tells them apart in the console.
+            ApiName = props.ApiName ?? Names.UniqueId(this),
             CorsPreflight = cors,
             CreateDefaultStage = false,
             DisableExecuteApiEndpoint = props.DisableExecuteApiEndpoint,
@@ -87,7 +89,12 @@ public class AstroHttpApi : Construct
         AddRoutesFrom(props.Routes ?? new Dictionary<string, ApiRoute>(), $"{PropsType}.Routes");
 
         _ = new CfnOutput(this, "ApiId", new CfnOutputProps { Value = HttpApi.ApiId, Description = "The HTTP API's ID" });
-        _ = new CfnOutput(this, "ApiEndpoint", new CfnOutputProps { Value = Url, Description = "The HTTP API's URL" });
+        _ = new CfnOutput(this, "ApiEndpoint", new CfnOutputProps
+        {
+            // With the execute-api endpoint off, the custom domain is the only way in.
+            Value = props.DisableExecuteApiEndpoint == true ? CustomDomainUrl! : Url,
+            Description = "The HTTP API's URL",
+        });
         if (CustomDomainUrl is not null)
         {
             _ = new CfnOutput(this, "CustomDomainUrl", new CfnOutputProps { Value = CustomDomainUrl, Description = "The HTTP API's custom domain URL" });
@@ -235,36 +242,40 @@ public class AstroHttpApi : Construct
             }
 
             var target = HttpRouteIntegrations.Create(this, key, route, defaults, where);
-            var authorizerName = route.Authorizer ?? defaults?.Authorizer;
-            var authorizer = authorizers.Resolve(authorizerName, where);
-            var scopes = route.AuthorizationScopes ?? defaults?.AuthorizationScopes;
-            if (scopes is { Count: > 0 } && authorizer is null)
+            var authorizer = authorizers.Resolve(route.Authorizer ?? defaults?.Authorizer, where);
+
+            // Default scopes belong to the default authorizer: a route that picks its own authorizer starts without them.
+            var scopes = route.AuthorizationScopes ?? (route.Authorizer is null ? defaults?.AuthorizationScopes : null);
+            if (scopes is { Count: > 0 } && authorizer is not (HttpJwtAuthorizer or HttpUserPoolAuthorizer))
             {
-                throw new ArgumentException($"{where}: authorization scopes need a JWT or user pool authorizer, and this route has none. Set Authorizer, or remove the scopes.", propName);
+                throw new ArgumentException(
+                    $"{where}: authorization scopes ({string.Join(", ", scopes)}) need a JWT or user pool authorizer, and this route has {(authorizer is null ? "none" : authorizer.GetType().Name)}. "
+                    + "Set a JWT or user pool Authorizer, or remove the scopes (AuthorizationScopes = [] on this route).",
+                    propName);
             }
 
+            var throttle = route.Throttle is null ? null : Throttle(route.Throttle, $"{where}.Throttle");
             var keys = route.Kind == ApiRouteKind.GraphQL && !key.IsDefault
                 ? [key with { Method = "GET" }, key with { Method = "POST" }]
                 : new[] { key };
             foreach (var routeKey in keys)
             {
                 added.Add(AddRoute(routeKey, target, authorizer, scopes, where));
+                if (throttle is not null)
+                {
+                    routeSettings[routeKey.Text] = new Dictionary<string, object> { ["ThrottlingRateLimit"] = throttle.RateLimit!, ["ThrottlingBurstLimit"] = throttle.BurstLimit! };
+                    defaultCfnStage.RouteSettings = new Dictionary<string, object>(routeSettings);
+                }
+
                 if (corsEnabled && authorizer is not null && (routeKey.Method == "ANY" || routeKey.IsDefault))
                 {
                     // Preflight requests carry no credentials: an authorizer on ANY (or $default) would answer them 401.
-                    var preflight = routeKey.IsDefault ? new RouteKey("OPTIONS", "/{proxy+}") : routeKey with { Method = "OPTIONS" };
-                    if (!shapes.ContainsKey(preflight.Shape) && !newRoutes.Keys.Any(k => RouteKey.Parse(k, propName).Shape == preflight.Shape))
+                    RouteKey[] preflights = routeKey.IsDefault ? [new("OPTIONS", "/"), new("OPTIONS", "/{proxy+}")] : [routeKey with { Method = "OPTIONS" }];
+                    foreach (var preflight in preflights.Where(p => !shapes.ContainsKey(p.Shape) && !newRoutes.Keys.Any(k => RouteKey.Parse(k, propName).Shape == p.Shape)))
                     {
                         added.Add(AddRoute(preflight, target with { Function = null }, null, null, where));
                     }
                 }
-            }
-
-            if (route.Throttle is { } throttle && !key.IsDefault)
-            {
-                _ = Throttle(throttle, $"{where}.Throttle");
-                routeSettings[key.Text] = new Dictionary<string, object> { ["ThrottlingRateLimit"] = throttle.RateLimit, ["ThrottlingBurstLimit"] = throttle.BurstLimit };
-                defaultCfnStage.RouteSettings = new Dictionary<string, object>(routeSettings);
             }
         }
 

@@ -33,7 +33,10 @@ public sealed class AstroHttpApiProps
     /// <value>Default: none.</value>
     public IHostedZone? HostedZone { get; init; }
 
-    /// <summary>Named stages besides <c>$default</c>, each auto-deployed.</summary>
+    /// <summary>
+    /// Named stages besides <c>$default</c>, each auto-deployed with its own throttling and variables. Access logs, per-route
+    /// throttling and the custom domain mapping apply to <c>$default</c> only.
+    /// </summary>
     /// <value>Default: none.</value>
     public IReadOnlyDictionary<string, ApiStageOptions>? Stages { get; init; }
 
@@ -62,7 +65,7 @@ public sealed class AstroHttpApiProps
     public ApiEndpointType? EndpointType { get; init; }
 
     /// <summary>The API's name.</summary>
-    /// <value>Default: the construct's path.</value>
+    /// <value>Default: a name unique to the construct's path in the app (e.g. <c>MyStackApi1A2B3C4D</c>).</value>
     public string? ApiName { get; init; }
 }
 

@@ -123,6 +123,26 @@ public class HttpApiAuthorizerTests
         template.HasResourceProperties("AWS::ApiGatewayV2::Route", Match.ObjectLike(new Dictionary<string, object> { ["RouteKey"] = "ANY /notes/{proxy+}", ["AuthorizationType"] = "AWS_IAM" }));
         template.HasResourceProperties("AWS::ApiGatewayV2::Route", Match.ObjectLike(new Dictionary<string, object> { ["RouteKey"] = "OPTIONS /notes/{proxy+}", ["AuthorizationType"] = "NONE" }));
         template.HasResourceProperties("AWS::ApiGatewayV2::Route", Match.ObjectLike(new Dictionary<string, object> { ["RouteKey"] = "OPTIONS /{proxy+}", ["AuthorizationType"] = "NONE" }));
+        template.HasResourceProperties("AWS::ApiGatewayV2::Route", Match.ObjectLike(new Dictionary<string, object> { ["RouteKey"] = "OPTIONS /", ["AuthorizationType"] = "NONE" }));
+    }
+
+    [Fact]
+    public void Default_scopes_follow_the_default_authorizer_only()
+    {
+        var (stack, _) = ApiStacks.Http(_ => new AstroHttpApiProps
+        {
+            Authorizers = new Dictionary<string, ApiAuthorizer> { ["auth0"] = ApiAuthorizer.Jwt("https://myorg.us.auth0.com", "aud") },
+            Defaults = ApiStacks.Defaults(new ApiDefaults { Authorizer = "auth0", AuthorizationScopes = ["notes:read"] }),
+            Routes = new Dictionary<string, ApiRoute>
+            {
+                ["GET /private"] = "src/list.main",
+                ["GET /public"] = ApiRoute.FromHandler("src/get.main") with { Authorizer = "none" },
+            },
+        });
+        var template = ApiStacks.Template(stack);
+
+        template.HasResourceProperties("AWS::ApiGatewayV2::Route", Match.ObjectLike(new Dictionary<string, object> { ["RouteKey"] = "GET /private", ["AuthorizationScopes"] = new[] { "notes:read" } }));
+        template.HasResourceProperties("AWS::ApiGatewayV2::Route", Match.ObjectLike(new Dictionary<string, object> { ["RouteKey"] = "GET /public", ["AuthorizationType"] = "NONE", ["AuthorizationScopes"] = Match.Absent() }));
     }
 
     [Fact]

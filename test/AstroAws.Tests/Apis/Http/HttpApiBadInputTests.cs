@@ -95,7 +95,15 @@ public class HttpApiBadInputTests
         {
             Defaults = ApiStacks.Defaults(),
             Routes = new Dictionary<string, ApiRoute> { ["GET /x"] = ApiRoute.FromHandler("src/list.main") with { AuthorizationScopes = ["read"] } },
-        }, "Routes[\"GET /x\"]", "scopes need a JWT or user pool authorizer");
+        }, "Routes[\"GET /x\"]", "scopes (read) need a JWT or user pool authorizer", "has none");
+
+    [Fact]
+    public void Scopes_on_an_iam_route() =>
+        Refused(_ => new AstroHttpApiProps
+        {
+            Defaults = ApiStacks.Defaults(),
+            Routes = new Dictionary<string, ApiRoute> { ["GET /x"] = ApiRoute.FromHandler("src/list.main") with { Authorizer = "iam", AuthorizationScopes = ["read"] } },
+        }, "Routes[\"GET /x\"]", "scopes (read)", "HttpIamAuthorizer", "JWT or user pool");
 
     [Fact]
     public void Cors_credentials_with_every_origin() =>

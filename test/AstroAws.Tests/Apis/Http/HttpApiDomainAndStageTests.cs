@@ -96,6 +96,41 @@ public class HttpApiDomainAndStageTests
     }
 
     [Fact]
+    public void Throttling_a_graphql_route_covers_get_and_post_and_the_default_route_can_be_throttled()
+    {
+        var (stack, _) = ApiStacks.Http(_ => new AstroHttpApiProps
+        {
+            Defaults = ApiStacks.Defaults(),
+            Routes = new Dictionary<string, ApiRoute>
+            {
+                ["ANY /graphql"] = ApiRoute.GraphQL("src/graphql.main") with { Throttle = new ApiThrottle(5, 10) },
+                ["$default"] = ApiRoute.FromHandler("src/default.main") with { Throttle = new ApiThrottle(1, 2) },
+            },
+        });
+
+        ApiStacks.Template(stack).HasResourceProperties("AWS::ApiGatewayV2::Stage", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["RouteSettings"] = new Dictionary<string, object>
+            {
+                ["GET /graphql"] = new Dictionary<string, object> { ["ThrottlingRateLimit"] = 5, ["ThrottlingBurstLimit"] = 10 },
+                ["POST /graphql"] = new Dictionary<string, object> { ["ThrottlingRateLimit"] = 5, ["ThrottlingBurstLimit"] = 10 },
+                ["$default"] = new Dictionary<string, object> { ["ThrottlingRateLimit"] = 1, ["ThrottlingBurstLimit"] = 2 },
+            },
+        }));
+    }
+
+    [Fact]
+    public void Api_name_is_unique_per_construct_path()
+    {
+        var (stack, _) = ApiStacks.Http(_ => new AstroHttpApiProps { Defaults = ApiStacks.Defaults(), Routes = OneRoute });
+        _ = new AstroHttpApi(stack, "Other");
+
+        var names = SiteStacks.Json(stack)["Resources"]!.AsObject().Where(r => (string?)r.Value!["Type"] == "AWS::ApiGatewayV2::Api").Select(r => (string)r.Value!["Properties"]!["Name"]!).ToList();
+
+        names.Should().HaveCount(2).And.OnlyHaveUniqueItems();
+    }
+
+    [Fact]
     public void Disabled_execute_api_endpoint_tags_and_outputs()
     {
         var (stack, _) = ApiStacks.Http(scope => new AstroHttpApiProps
@@ -117,6 +152,8 @@ public class HttpApiDomainAndStageTests
         {
             ["Tags"] = Match.ArrayWith([new Dictionary<string, object> { ["Key"] = "team", ["Value"] = "web" }]),
         }));
+        var endpoint = SiteStacks.Json(stack)["Outputs"]!.AsObject().Single(o => o.Key.StartsWith("ApiApiEndpoint", StringComparison.Ordinal)).Value!["Value"]!.ToJsonString();
+        endpoint.Should().Be("\"https://api.example.org/\"", "with the execute-api endpoint off, the domain is the API's address");
     }
 
     [Theory]
@@ -136,10 +173,12 @@ public class HttpApiDomainAndStageTests
     }
 
     [Fact]
-    public void Delete_is_the_default()
+    public void Delete_is_the_default_and_covers_the_access_log_group()
     {
         var (stack, _) = ApiStacks.Http(_ => new AstroHttpApiProps { Defaults = ApiStacks.Defaults(), Routes = OneRoute });
+        var template = ApiStacks.Template(stack);
 
-        ApiStacks.Template(stack).HasResource("AWS::ApiGatewayV2::Route", Match.ObjectLike(new Dictionary<string, object> { ["DeletionPolicy"] = Match.Absent() }));
+        template.HasResource("AWS::ApiGatewayV2::Route", Match.ObjectLike(new Dictionary<string, object> { ["DeletionPolicy"] = Match.Absent() }));
+        template.HasResource("AWS::Logs::LogGroup", Match.ObjectLike(new Dictionary<string, object> { ["DeletionPolicy"] = "Delete" }));
     }
 }
