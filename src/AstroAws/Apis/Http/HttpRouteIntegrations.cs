@@ -1,6 +1,7 @@
 using Amazon.CDK.AWS.Apigatewayv2;
 using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AwsApigatewayv2Integrations;
+using Astro.Aws.Apis.Common;
 using Astro.Aws.Apis.Functions;
 using Astro.Aws.Apis.Routes;
 using Constructs;
@@ -42,11 +43,4 @@ internal static class HttpRouteIntegrations
             throw new ArgumentException($"{propName}: '{url}' is not an absolute http(s) URL. Give the full URL to proxy to, e.g. \"https://api.example.com/{{proxy}}\".", propName);
         }
     }
-}
-
-/// <summary>Construct IDs derived from route keys: stable as long as the key is, and pinned by the snapshots.</summary>
-internal static class ConstructIds
-{
-    // '/' separates construct paths, so it cannot appear in an ID.
-    public static string ForRoute(RouteKey key) => "Route " + key.Text.Replace('/', '|');
 }
