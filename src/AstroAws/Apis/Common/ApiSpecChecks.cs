@@ -9,7 +9,7 @@ internal static class ApiSpecChecks
         {
             var instead = given switch
             {
-                ApiProtocol.Rest => "REST APIs are API Gateway v1: use Amazon.CDK.AWS.APIGateway.RestApi, or leave Protocol unset for an HTTP API",
+                ApiProtocol.Rest => $"REST APIs are API Gateway v1: use Amazon.CDK.AWS.APIGateway.RestApi, or leave Protocol unset for {(expected == ApiProtocol.WebSocket ? "a WebSocket" : "an HTTP")} API",
                 ApiProtocol.WebSocket => "use AstroWebSocketApi for a WebSocket API",
                 _ => "use AstroHttpApi for an HTTP API",
             };
@@ -20,7 +20,9 @@ internal static class ApiSpecChecks
         {
             var instead = type == ApiEndpointType.Edge
                 ? "put a CloudFront distribution in front of the regional API (e.g. an AstroAws AdditionalBehaviors entry) for edge caching"
-                : "keep the API regional and reach private backends through a VPC link (ApiRoute.FromAlb / FromNlb), or use a REST API for a private endpoint";
+                : expected == ApiProtocol.WebSocket
+                    ? "keep the API regional and call private backends from the route functions (a Lambda in the VPC), or use a REST API for a private endpoint"
+                    : "keep the API regional and reach private backends through a VPC link (ApiRoute.FromAlb / FromNlb), or use a REST API for a private endpoint";
             throw new ArgumentException(
                 $"{propsType}.EndpointType: received {type}, but API Gateway v2 APIs are regional only; {instead}. Leave EndpointType unset or Regional.",
                 $"{propsType}.EndpointType");
