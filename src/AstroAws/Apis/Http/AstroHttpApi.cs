@@ -69,7 +69,7 @@ public class AstroHttpApi : Construct
             HttpApi = HttpApi,
             StageName = "$default",
             AutoDeploy = true,
-            Throttle = Throttle(defaults?.Throttle, $"{PropsType}.Defaults.Throttle"),
+            Throttle = ApiThrottles.ToSettings(defaults?.Throttle, $"{PropsType}.Defaults.Throttle"),
             DomainMapping = domain is null ? null : new DomainMappingOptions { DomainName = domain.DomainName, MappingKey = domain.MappingKey },
         });
         defaultCfnStage = (CfnStage)DefaultStage.Node.DefaultChild!;
@@ -184,21 +184,6 @@ public class AstroHttpApi : Construct
         }
     }
 
-    private static ThrottleSettings? Throttle(ApiThrottle? throttle, string propName)
-    {
-        if (throttle is null)
-        {
-            return null;
-        }
-
-        if (throttle.RateLimit < 0 || throttle.BurstLimit < 0 || throttle.BurstLimit % 1 != 0)
-        {
-            throw new ArgumentException($"{propName}: received rate {throttle.RateLimit}, burst {throttle.BurstLimit}. Both must be 0 or more and the burst a whole number, e.g. new ApiThrottle(100, 200).", propName);
-        }
-
-        return new ThrottleSettings { RateLimit = throttle.RateLimit, BurstLimit = throttle.BurstLimit };
-    }
-
     private Dictionary<string, HttpStage> CreateStages(IReadOnlyDictionary<string, ApiStageOptions>? stages)
     {
         var created = new Dictionary<string, HttpStage>(StringComparer.Ordinal);
@@ -215,7 +200,7 @@ public class AstroHttpApi : Construct
                 HttpApi = HttpApi,
                 StageName = name,
                 AutoDeploy = true,
-                Throttle = Throttle(options.Throttle, $"{propName}.Throttle"),
+                Throttle = ApiThrottles.ToSettings(options.Throttle, $"{propName}.Throttle"),
             });
             if (options.StageVariables is { Count: > 0 } variables)
             {
@@ -254,7 +239,7 @@ public class AstroHttpApi : Construct
                     propName);
             }
 
-            var throttle = route.Throttle is null ? null : Throttle(route.Throttle, $"{where}.Throttle");
+            var throttle = route.Throttle is null ? null : ApiThrottles.ToSettings(route.Throttle, $"{where}.Throttle");
             var keys = route.Kind == ApiRouteKind.GraphQL && !key.IsDefault
                 ? [key with { Method = "GET" }, key with { Method = "POST" }]
                 : new[] { key };
