@@ -1,0 +1,336 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.Apigatewayv2;
+using Amazon.CDK.AWS.CertificateManager;
+using Amazon.CDK.AWS.CloudWatch;
+using Amazon.CDK.AWS.IAM;
+using Amazon.CDK.AWS.Lambda;
+using Amazon.CDK.AWS.Logs;
+using Amazon.CDK.AwsApigatewayv2Integrations;
+using Amazon.JSII.Runtime.Deputy;
+using Astro.Aws.Apis.Common;
+using Astro.Aws.Apis.Functions;
+using Astro.Aws.Apis.WebSocket;
+using Constructs;
+using DomainName = Amazon.CDK.AWS.Apigatewayv2.DomainName;
+using Function = Amazon.CDK.AWS.Lambda.Function;
+
+namespace Astro.Aws;
+
+/// <summary>
+/// An API Gateway v2 WebSocket API with a routes map (<c>["$connect"] = "src/connect.main"</c>), one authorizer on
+/// <c>$connect</c>, a stage deployed automatically, access logs on by default and an optional custom domain. Every route
+/// function may post to connections: it is granted <c>execute-api:ManageConnections</c> and receives the management URL
+/// in <c>WEBSOCKET_CALLBACK_URL</c>.
+/// </summary>
+public class AstroWebSocketApi : Construct
+{
+    /// <summary>The environment variable that holds the management (callback) URL in every route function.</summary>
+    public const string CallbackUrlVariable = "WEBSOCKET_CALLBACK_URL";
+
+    /// <summary>The route selection expression used when none is given.</summary>
+    public const string DefaultRouteSelectionExpression = "$request.body.action";
+
+    /// <summary>The stage name used when none is given.</summary>
+    public const string DefaultStageName = "prod";
+
+    private const string PropsType = "AstroWebSocketApiProps";
+    private readonly WebSocketApiDefaults? defaults;
+    private readonly IWebSocketRouteAuthorizer? connectAuthorizer;
+    private readonly Dictionary<string, WebSocketRoute> routes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IFunction> functions = new(StringComparer.Ordinal);
+    private readonly HashSet<IFunction> granted = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, object> routeSettings = new(StringComparer.Ordinal);
+    private readonly CfnStage cfnStage;
+
+    /// <summary>Creates the API.</summary>
+    /// <exception cref="ArgumentException">A route key, route value, authorizer, domain, stage or spec setting is invalid; the message says which and what to do.</exception>
+    public AstroWebSocketApi(Construct scope, string id, AstroWebSocketApiProps? props = null)
+        : base(scope, id)
+    {
+        props ??= new AstroWebSocketApiProps();
+        ApiSpecChecks.Check(PropsType, ApiProtocol.WebSocket, props.Protocol, props.EndpointType);
+        if (props.Cors is not null)
+        {
+            throw new ArgumentException(
+                $"{PropsType}.Cors: received a CORS configuration, but WebSocket APIs have no CORS: browsers do not apply CORS to WebSocket connections. "
+                + "Remove Cors, and check the Origin header in your $connect function (reject unknown origins with statusCode 403) instead.",
+                $"{PropsType}.Cors");
+        }
+
+        if (props.DisableExecuteApiEndpoint == true && props.CustomDomain is null)
+        {
+            throw new ArgumentException(
+                $"{PropsType}.DisableExecuteApiEndpoint: true without a CustomDomain leaves the API unreachable. Set CustomDomain, or leave the execute-api endpoint on.",
+                $"{PropsType}.DisableExecuteApiEndpoint");
+        }
+
+        var stageName = props.StageName ?? DefaultStageName;
+        if (!Token.IsUnresolved(stageName) && !StageNames.IsValid(stageName))
+        {
+            throw new ArgumentException(
+                $"{PropsType}.StageName: '{stageName}' is not a stage name. Use letters, digits, '-' and '_' only (no spaces, no '$'), e.g. \"{DefaultStageName}\".",
+                $"{PropsType}.StageName");
+        }
+
+        var selection = props.RouteSelectionExpression ?? DefaultRouteSelectionExpression;
+        if (!Token.IsUnresolved(selection) && !selection.StartsWith("$request.", StringComparison.Ordinal) && !selection.Contains("${request.", StringComparison.Ordinal))
+        {
+            throw new ArgumentException(
+                $"{PropsType}.RouteSelectionExpression: received '{selection}'. It selects a value from each message, e.g. \"{DefaultRouteSelectionExpression}\" for {{\"action\":\"sendMessage\"}}.",
+                $"{PropsType}.RouteSelectionExpression");
+        }
+
+        defaults = props.Defaults;
+        connectAuthorizer = WebSocketAuthorizers.Create(props.Authorizer, PropsType);
+
+        WebSocketApi = new WebSocketApi(this, "WebSocketApi", new WebSocketApiProps
+        {
+            ApiName = props.ApiName ?? $"{Stack.Of(this).StackName}-{id}",
+            RouteSelectionExpression = selection,
+        });
+        if (props.DisableExecuteApiEndpoint == true)
+        {
+            // aws-cdk-lib 2.160 has no WebSocketApi prop for it: the documented escape hatch.
+            ((CfnApi)WebSocketApi.Node.DefaultChild!).DisableExecuteApiEndpoint = true;
+        }
+
+        var domain = ApiDomainFactory.Create(this, props.CustomDomain, props.HostedZone, PropsType);
+        DomainName = domain?.DomainName;
+        Certificate = domain?.Certificate;
+        CustomDomainUrl = domain is null ? null : $"wss://{domain.DomainName.Name}/{domain.MappingKey}";
+        Stage = new WebSocketStage(this, "Stage", new WebSocketStageProps
+        {
+            WebSocketApi = WebSocketApi,
+            StageName = stageName,
+            AutoDeploy = true,
+            Throttle = ApiThrottles.ToSettings(defaults?.Throttle, $"{PropsType}.Defaults.Throttle"),
+            DomainMapping = domain is null ? null : new DomainMappingOptions { DomainName = domain.DomainName, MappingKey = domain.MappingKey },
+        });
+        cfnStage = (CfnStage)Stage.Node.DefaultChild!;
+        AccessLogGroup = AccessLogSettings.Apply(this, "AccessLogs", cfnStage, props.AccessLog, AccessLogSettings.WebSocketFormat);
+        if (props.CloudWatchRole == true)
+        {
+            CreateAccountLogRole();
+        }
+
+        foreach (var (key, value) in props.Tags ?? new Dictionary<string, string>())
+        {
+            Amazon.CDK.Tags.Of(this).Add(key, value);
+        }
+
+        DeletionPolicyAspect.Apply(this, props.DeletionPolicy);
+        AddRoutesFrom(props.Routes ?? new Dictionary<string, ApiRoute>(), $"{PropsType}.Routes");
+        if (connectAuthorizer is not null)
+        {
+            Node.AddValidation(new ConnectRouteRequired(routes));
+        }
+
+        _ = new CfnOutput(this, "ApiId", new CfnOutputProps { Value = WebSocketApi.ApiId, Description = "The WebSocket API's ID" });
+        _ = new CfnOutput(this, "ApiEndpoint", new CfnOutputProps { Value = Url, Description = "The WebSocket API's URL (wss://)" });
+        _ = new CfnOutput(this, "CallbackUrl", new CfnOutputProps { Value = CallbackUrl, Description = "The WebSocket API's management (callback) URL" });
+        if (CustomDomainUrl is not null)
+        {
+            _ = new CfnOutput(this, "CustomDomainUrl", new CfnOutputProps { Value = CustomDomainUrl, Description = "The WebSocket API's custom domain URL" });
+        }
+    }
+
+    /// <summary>The underlying CDK WebSocket API.</summary>
+    public WebSocketApi WebSocketApi { get; }
+
+    /// <summary>The stage (auto-deployed).</summary>
+    public WebSocketStage Stage { get; }
+
+    /// <summary>The access log group the API created, or null when logs are off or go to your destination.</summary>
+    public LogGroup? AccessLogGroup { get; }
+
+    /// <summary>The role made the account's API Gateway CloudWatch Logs role, or null unless <see cref="AstroWebSocketApiProps.CloudWatchRole"/> is true.</summary>
+    public Role? AccountLogRole { get; private set; }
+
+    /// <summary>The custom domain, or null.</summary>
+    public DomainName? DomainName { get; }
+
+    /// <summary>The custom domain's certificate (yours or the one created), or null.</summary>
+    public ICertificate? Certificate { get; }
+
+    /// <summary>The URL clients connect to: <c>wss://{apiId}.execute-api.{region}.{suffix}/{stage}</c>.</summary>
+    public string Url => Stage.Url;
+
+    /// <summary>
+    /// The management (callback) URL functions post to connections with:
+    /// <c>https://{apiId}.execute-api.{region}.{suffix}/{stage}</c>. It includes the stage and never uses the custom domain.
+    /// </summary>
+    public string CallbackUrl => Stage.CallbackUrl;
+
+    /// <summary>The custom domain URL (<c>wss://domain/path</c>), or null.</summary>
+    public string? CustomDomainUrl { get; }
+
+    /// <summary>The routes, by route key.</summary>
+    public IReadOnlyDictionary<string, WebSocketRoute> Routes => routes;
+
+    /// <summary>The functions behind the routes, by route key.</summary>
+    public IReadOnlyDictionary<string, IFunction> Functions => functions;
+
+    /// <summary>Adds routes; the keys and values follow the same rules as <see cref="AstroWebSocketApiProps.Routes"/>.</summary>
+    /// <returns>The routes created.</returns>
+    public IReadOnlyList<WebSocketRoute> AddRoutes(IReadOnlyDictionary<string, ApiRoute> newRoutes) => AddRoutesFrom(newRoutes, "AstroWebSocketApi.AddRoutes(routes)");
+
+    /// <summary>The function behind a route (e.g. <c>"$connect"</c> or <c>"sendMessage"</c>), or null when there is no such route.</summary>
+    public IFunction? GetFunction(string routeKey) => functions.TryGetValue(routeKey, out var function) ? function : null;
+
+    /// <summary>Grants every route function the statements.</summary>
+    public void AttachPermissions(params PolicyStatement[] statements)
+    {
+        foreach (var function in functions.Values.Distinct(ReferenceEqualityComparer.Instance).Cast<IFunction>())
+        {
+            Grant(function, statements);
+        }
+    }
+
+    /// <summary>Grants one route's function the statements.</summary>
+    /// <exception cref="ArgumentException">The route does not exist.</exception>
+    public void AttachPermissionsToRoute(string routeKey, params PolicyStatement[] statements)
+    {
+        var function = GetFunction(routeKey) ?? throw new ArgumentException(
+            $"AstroWebSocketApi.AttachPermissionsToRoute: no route '{routeKey}'. Routes: {string.Join(", ", functions.Keys)}.",
+            nameof(routeKey));
+        Grant(function, statements);
+    }
+
+    /// <inheritdoc cref="WebSocketApi.Metric(string, IMetricOptions)"/>
+    public Metric Metric(string metricName, IMetricOptions? props = null) => WebSocketApi.Metric(metricName, props);
+
+    private static void Grant(IFunction function, PolicyStatement[] statements)
+    {
+        foreach (var statement in statements)
+        {
+            function.AddToRolePolicy(statement);
+        }
+    }
+
+    private void CreateAccountLogRole()
+    {
+        AccountLogRole = new Role(this, "CloudWatchRole", new RoleProps
+        {
+            AssumedBy = new ServicePrincipal("apigateway.amazonaws.com"),
+            ManagedPolicies = [ManagedPolicy.FromAwsManagedPolicyName("service-role/AmazonAPIGatewayPushToCloudWatchLogs")],
+        });
+        var account = new Amazon.CDK.AWS.APIGateway.CfnAccount(this, "Account", new Amazon.CDK.AWS.APIGateway.CfnAccountProps
+        {
+            CloudWatchRoleArn = AccountLogRole.RoleArn,
+        });
+        cfnStage.AddDependency(account);
+    }
+
+    private List<WebSocketRoute> AddRoutesFrom(IReadOnlyDictionary<string, ApiRoute> newRoutes, string propName)
+    {
+        ArgumentNullException.ThrowIfNull(newRoutes);
+        var added = new List<WebSocketRoute>();
+        foreach (var (text, route) in newRoutes)
+        {
+            var key = WebSocketRouteKeys.Check(text, propName);
+            var where = $"{propName}[\"{key}\"]";
+            if (route is null)
+            {
+                throw new ArgumentException($"{where}: the route has no value. Give a handler string such as \"src/sendMessage.main\", or an ApiRoute.", propName);
+            }
+
+            if (routes.ContainsKey(key))
+            {
+                throw new ArgumentException($"{where}: the route '{key}' already exists. Keep one of them, or pick another action name such as \"{key}2\".", propName);
+            }
+
+            CheckHttpOnlySettings(route, key, where);
+            var id = ConstructIds.ForRoute(key);
+            var function = route.Kind switch
+            {
+                ApiRouteKind.Handler => RouteFunctionFactory.Create(this, $"{id}Function", route.Handler, defaults?.Function, route.FunctionProps, where),
+                ApiRouteKind.Function => route.Function!,
+                _ => throw new ArgumentException(
+                    $"{where}: received a {route.Kind} route, which only HTTP APIs (AstroHttpApi) serve; a WebSocket route is answered by a Lambda. "
+                    + "Give a handler string such as \"src/sendMessage.main\", ApiRoute.FromFunction(fn) or ApiRoute.FromFunctionProps(...).",
+                    propName),
+            };
+
+            GiveConnectionAccess(function, route);
+            var webSocketRoute = new WebSocketRoute(this, id, new WebSocketRouteProps
+            {
+                WebSocketApi = WebSocketApi,
+                RouteKey = key,
+                Integration = new WebSocketLambdaIntegration(id, function),
+                Authorizer = key == WebSocketRouteKeys.Connect ? ConnectAuthorizer(route, where) : null,
+                ReturnResponse = route.ReturnResponse,
+            });
+            routes[key] = webSocketRoute;
+            functions[key] = function;
+            added.Add(webSocketRoute);
+
+            if (route.Throttle is { } throttle)
+            {
+                _ = ApiThrottles.ToSettings(throttle, $"{where}.Throttle");
+                routeSettings[key] = new Dictionary<string, object> { ["ThrottlingRateLimit"] = throttle.RateLimit, ["ThrottlingBurstLimit"] = throttle.BurstLimit };
+                cfnStage.RouteSettings = new Dictionary<string, object>(routeSettings);
+            }
+        }
+
+        return added;
+    }
+
+    private static void CheckHttpOnlySettings(ApiRoute route, string key, string where)
+    {
+        if (route.PayloadFormatVersion is not null)
+        {
+            throw new ArgumentException(
+                $"{where}.PayloadFormatVersion: received {route.PayloadFormatVersion.Version}, but WebSocket Lambda integrations have a single event format. Remove PayloadFormatVersion.",
+                $"{where}.PayloadFormatVersion");
+        }
+
+        if (route.AuthorizationScopes is not null)
+        {
+            throw new ArgumentException(
+                $"{where}.AuthorizationScopes: received [{string.Join(", ", route.AuthorizationScopes)}], but WebSocket APIs have no scopes (no JWT authorizers). Check scopes in your Lambda authorizer instead.",
+                $"{where}.AuthorizationScopes");
+        }
+
+        if (key != WebSocketRouteKeys.Connect && route.Authorizer is not null and not WebSocketAuthorizers.None)
+        {
+            throw new ArgumentException(
+                $"{where}.Authorizer: received \"{route.Authorizer}\", but a WebSocket API authorizes only $connect (the connection; its messages are then trusted). "
+                + $"Remove Authorizer from '{key}' and set AstroWebSocketApiProps.Authorizer, which applies to \"$connect\".",
+                $"{where}.Authorizer");
+        }
+    }
+
+    private IWebSocketRouteAuthorizer? ConnectAuthorizer(ApiRoute route, string where) => route.Authorizer switch
+    {
+        null => connectAuthorizer,
+        WebSocketAuthorizers.None => null,
+        WebSocketAuthorizers.Iam when connectAuthorizer is null or Amazon.CDK.AwsApigatewayv2Authorizers.WebSocketIamAuthorizer => connectAuthorizer ?? new Amazon.CDK.AwsApigatewayv2Authorizers.WebSocketIamAuthorizer(),
+        _ => throw new ArgumentException(
+            $"{where}.Authorizer: received \"{route.Authorizer}\". On a WebSocket API the route may say only \"none\" or \"iam\" (when AstroWebSocketApiProps.Authorizer is not a Lambda); "
+            + "set AstroWebSocketApiProps.Authorizer = ApiAuthorizer.Lambda(fn) or ApiAuthorizer.Iam() instead.",
+            $"{where}.Authorizer"),
+    };
+
+    private void GiveConnectionAccess(IFunction function, ApiRoute route)
+    {
+        if (!granted.Add(function))
+        {
+            return;
+        }
+
+        _ = WebSocketApi.GrantManageConnections(function);
+        var userSet = route.Kind == ApiRouteKind.Handler && ((defaults?.Function?.Environment?.ContainsKey(CallbackUrlVariable) ?? false) || (route.FunctionProps?.Environment?.ContainsKey(CallbackUrlVariable) ?? false));
+        if (function is Function concrete && !userSet)
+        {
+            concrete.AddEnvironment(CallbackUrlVariable, CallbackUrl);
+        }
+    }
+
+    /// <summary>Fails synthesis when an authorizer was given but no <c>$connect</c> route carries it.</summary>
+    private sealed class ConnectRouteRequired(IReadOnlyDictionary<string, WebSocketRoute> routes) : DeputyBase, IValidation
+    {
+        public string[] Validate() => routes.ContainsKey(WebSocketRouteKeys.Connect)
+            ? []
+            : [$"{PropsType}.Authorizer is set, but there is no \"$connect\" route to carry it. Add Routes[\"$connect\"] (e.g. \"src/connect.main\"), or remove Authorizer."];
+    }
+}
