@@ -97,7 +97,8 @@ public class AstroWebSocketApi : Construct
         var domain = ApiDomainFactory.Create(this, props.CustomDomain, props.HostedZone, PropsType);
         DomainName = domain?.DomainName;
         Certificate = domain?.Certificate;
-        CustomDomainUrl = domain is null ? null : $"wss://{domain.DomainName.Name}/{domain.MappingKey}";
+        // The name as given (DomainName.Name is a token), so the getter and the output read plainly.
+        CustomDomainUrl = domain is null ? null : $"wss://{props.CustomDomain!.DomainName}/{domain.MappingKey}";
         Stage = new WebSocketStage(this, "Stage", new WebSocketStageProps
         {
             WebSocketApi = WebSocketApi,
