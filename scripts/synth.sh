@@ -17,7 +17,7 @@ echo "== building the Astro sample (samples/astro-site, mode ${ASTRO_AWS_MODE:-s
 echo "== cdk synth -> cdk.out/"
 rm -rf "$repo/cdk.out"
 "$CDK" synth --quiet
-for stack in AstroAwsSample AstroAwsSampleCustomPolicies AstroAwsSampleHttpApi; do
+for stack in AstroAwsSample AstroAwsSampleCustomPolicies AstroAwsSampleHttpApi AstroAwsSampleWebSocket; do
   test -s "cdk.out/$stack.template.json" || { echo "error: cdk.out/$stack.template.json was not written" >&2; exit 1; }
 done
 echo "synthesized: $(cd cdk.out && ls ./*.template.json | tr '\n' ' ')"

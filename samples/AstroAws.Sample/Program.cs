@@ -12,4 +12,5 @@ var env = new Amazon.CDK.Environment
 _ = new AstroSiteStack(app, "AstroAwsSample", new StackProps { Env = env, Description = "AstroAws sample: the Astro site in samples/astro-site" });
 _ = new CustomPoliciesStack(app, "AstroAwsSampleCustomPolicies", new StackProps { Env = env, Description = "AstroAws sample: different cache policies for /api/* and pages" });
 _ = new HttpApiStack(app, "AstroAwsSampleHttpApi", new StackProps { Env = env, Description = "AstroAws sample: a notes HTTP API" });
+_ = new WebSocketStack(app, "AstroAwsSampleWebSocket", new StackProps { Env = env, Description = "AstroAws sample: a WebSocket API" });
 app.Synth();

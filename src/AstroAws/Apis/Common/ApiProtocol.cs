@@ -6,7 +6,7 @@ public enum ApiProtocol
     /// <summary>API Gateway v2 HTTP API: <see cref="AstroHttpApi"/>.</summary>
     Http,
 
-    /// <summary>API Gateway v2 WebSocket API: <c>AstroWebSocketApi</c>.</summary>
+    /// <summary>API Gateway v2 WebSocket API: <see cref="AstroWebSocketApi"/>.</summary>
     WebSocket,
 
     /// <summary>API Gateway v1 REST API: not served by these constructs (use <c>Amazon.CDK.AWS.APIGateway.RestApi</c>).</summary>

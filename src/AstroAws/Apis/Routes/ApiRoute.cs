@@ -4,7 +4,7 @@ using Amazon.CDK.AWS.Lambda;
 
 namespace Astro.Aws;
 
-/// <summary>What answers a route of <see cref="AstroHttpApi"/> or <c>AstroWebSocketApi</c>.</summary>
+/// <summary>What answers a route of <see cref="AstroHttpApi"/> or <see cref="AstroWebSocketApi"/>.</summary>
 public enum ApiRouteKind
 {
     /// <summary>A Lambda created from a handler string (<c>"src/list.main"</c>).</summary>
