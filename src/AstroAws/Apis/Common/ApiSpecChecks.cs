@@ -28,4 +28,15 @@ internal static class ApiSpecChecks
                 $"{propsType}.EndpointType");
         }
     }
+
+    /// <summary>The operator spec's <c>disableExecuteApiEndpoint</c>: without a custom domain nothing could reach the API.</summary>
+    public static void CheckReachable(string propsType, bool? disableExecuteApiEndpoint, ApiDomain? customDomain)
+    {
+        if (disableExecuteApiEndpoint == true && customDomain is null)
+        {
+            throw new ArgumentException(
+                $"{propsType}.DisableExecuteApiEndpoint: true without a CustomDomain leaves the API unreachable. Set CustomDomain, or leave the execute-api endpoint on.",
+                $"{propsType}.DisableExecuteApiEndpoint");
+        }
+    }
 }

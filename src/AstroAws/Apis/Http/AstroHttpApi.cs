@@ -27,7 +27,7 @@ public class AstroHttpApi : Construct
     private readonly HttpAuthorizers authorizers;
     private readonly bool corsEnabled;
     private readonly Dictionary<string, RouteKey> shapes = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, IFunction> functions = new(StringComparer.Ordinal);
+    private readonly RouteFunctions functions = new(nameof(AstroHttpApi));
     private readonly List<HttpRoute> routes = [];
     private readonly Dictionary<string, object> routeSettings = new(StringComparer.Ordinal);
     private readonly CfnStage defaultCfnStage;
@@ -39,12 +39,7 @@ public class AstroHttpApi : Construct
     {
         props ??= new AstroHttpApiProps();
         ApiSpecChecks.Check(PropsType, ApiProtocol.Http, props.Protocol, props.EndpointType);
-        if (props.DisableExecuteApiEndpoint == true && props.CustomDomain is null)
-        {
-            throw new ArgumentException(
-                $"{PropsType}.DisableExecuteApiEndpoint: true without a CustomDomain leaves the API unreachable. Set CustomDomain, or leave the execute-api endpoint on.",
-                $"{PropsType}.DisableExecuteApiEndpoint");
-        }
+        ApiSpecChecks.CheckReachable(PropsType, props.DisableExecuteApiEndpoint, props.CustomDomain);
 
         defaults = props.Defaults;
         authorizers = new HttpAuthorizers(props.Authorizers);
@@ -129,34 +124,21 @@ public class AstroHttpApi : Construct
     public IReadOnlyList<HttpRoute> Routes => routes;
 
     /// <summary>The functions behind Lambda routes, by route key (as API Gateway writes it).</summary>
-    public IReadOnlyDictionary<string, IFunction> Functions => functions;
+    public IReadOnlyDictionary<string, IFunction> Functions => functions.ByKey;
 
     /// <summary>Adds routes; the keys and values follow the same rules as <see cref="AstroHttpApiProps.Routes"/>.</summary>
     /// <returns>The routes created.</returns>
     public IReadOnlyList<HttpRoute> AddRoutes(IReadOnlyDictionary<string, ApiRoute> newRoutes) => AddRoutesFrom(newRoutes, "AstroHttpApi.AddRoutes(routes)");
 
     /// <summary>The function behind a route (e.g. <c>"GET /notes"</c>), or null when the route has none.</summary>
-    public IFunction? GetFunction(string routeKey) =>
-        functions.TryGetValue(RouteKey.Parse(routeKey, "AstroHttpApi.GetFunction(routeKey)").Text, out var function) ? function : null;
+    public IFunction? GetFunction(string routeKey) => functions.Get(Normalise(routeKey));
 
     /// <summary>Grants every route function the statements.</summary>
-    public void AttachPermissions(params PolicyStatement[] statements)
-    {
-        foreach (var function in functions.Values.Distinct())
-        {
-            Grant(function, statements);
-        }
-    }
+    public void AttachPermissions(params PolicyStatement[] statements) => functions.GrantAll(statements);
 
     /// <summary>Grants one route's function the statements.</summary>
     /// <exception cref="ArgumentException">The route does not exist or has no function.</exception>
-    public void AttachPermissionsToRoute(string routeKey, params PolicyStatement[] statements)
-    {
-        var function = GetFunction(routeKey) ?? throw new ArgumentException(
-            $"AstroHttpApi.AttachPermissionsToRoute: no route '{routeKey}' with a function. Routes with functions: {string.Join(", ", functions.Keys)}.",
-            nameof(routeKey));
-        Grant(function, statements);
-    }
+    public void AttachPermissionsToRoute(string routeKey, params PolicyStatement[] statements) => functions.GrantRoute(routeKey, Normalise(routeKey), statements);
 
     /// <inheritdoc cref="HttpApi.MetricClientError(IMetricOptions)"/>
     public Metric MetricClientError(IMetricOptions? props = null) => HttpApi.MetricClientError(props);
@@ -176,13 +158,7 @@ public class AstroHttpApi : Construct
     /// <inheritdoc cref="HttpApi.MetricDataProcessed(IMetricOptions)"/>
     public Metric MetricDataProcessed(IMetricOptions? props = null) => HttpApi.MetricDataProcessed(props);
 
-    private static void Grant(IFunction function, PolicyStatement[] statements)
-    {
-        foreach (var statement in statements)
-        {
-            function.AddToRolePolicy(statement);
-        }
-    }
+    private static string Normalise(string routeKey) => RouteKey.Parse(routeKey, "AstroHttpApi(routeKey)").Text;
 
     private Dictionary<string, HttpStage> CreateStages(IReadOnlyDictionary<string, ApiStageOptions>? stages)
     {
@@ -288,7 +264,7 @@ public class AstroHttpApi : Construct
         });
         if (target.Function is not null)
         {
-            functions[key.Text] = target.Function;
+            functions.Add(key.Text, target.Function);
         }
 
         return route;

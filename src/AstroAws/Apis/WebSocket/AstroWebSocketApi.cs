@@ -37,7 +37,7 @@ public class AstroWebSocketApi : Construct
     private readonly WebSocketApiDefaults? defaults;
     private readonly IWebSocketRouteAuthorizer? connectAuthorizer;
     private readonly Dictionary<string, WebSocketRoute> routes = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, IFunction> functions = new(StringComparer.Ordinal);
+    private readonly RouteFunctions functions = new(nameof(AstroWebSocketApi));
     private readonly HashSet<IFunction> granted = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, object> routeSettings = new(StringComparer.Ordinal);
     private readonly CfnStage cfnStage;
@@ -57,12 +57,7 @@ public class AstroWebSocketApi : Construct
                 $"{PropsType}.Cors");
         }
 
-        if (props.DisableExecuteApiEndpoint == true && props.CustomDomain is null)
-        {
-            throw new ArgumentException(
-                $"{PropsType}.DisableExecuteApiEndpoint: true without a CustomDomain leaves the API unreachable. Set CustomDomain, or leave the execute-api endpoint on.",
-                $"{PropsType}.DisableExecuteApiEndpoint");
-        }
+        ApiSpecChecks.CheckReachable(PropsType, props.DisableExecuteApiEndpoint, props.CustomDomain);
 
         var stageName = props.StageName ?? DefaultStageName;
         if (!Token.IsUnresolved(stageName) && !StageNames.IsValid(stageName))
@@ -169,44 +164,24 @@ public class AstroWebSocketApi : Construct
     public IReadOnlyDictionary<string, WebSocketRoute> Routes => routes;
 
     /// <summary>The functions behind the routes, by route key.</summary>
-    public IReadOnlyDictionary<string, IFunction> Functions => functions;
+    public IReadOnlyDictionary<string, IFunction> Functions => functions.ByKey;
 
     /// <summary>Adds routes; the keys and values follow the same rules as <see cref="AstroWebSocketApiProps.Routes"/>.</summary>
     /// <returns>The routes created.</returns>
     public IReadOnlyList<WebSocketRoute> AddRoutes(IReadOnlyDictionary<string, ApiRoute> newRoutes) => AddRoutesFrom(newRoutes, "AstroWebSocketApi.AddRoutes(routes)");
 
     /// <summary>The function behind a route (e.g. <c>"$connect"</c> or <c>"sendMessage"</c>), or null when there is no such route.</summary>
-    public IFunction? GetFunction(string routeKey) => functions.TryGetValue(routeKey, out var function) ? function : null;
+    public IFunction? GetFunction(string routeKey) => functions.Get(routeKey);
 
     /// <summary>Grants every route function the statements.</summary>
-    public void AttachPermissions(params PolicyStatement[] statements)
-    {
-        foreach (var function in functions.Values.Distinct(ReferenceEqualityComparer.Instance).Cast<IFunction>())
-        {
-            Grant(function, statements);
-        }
-    }
+    public void AttachPermissions(params PolicyStatement[] statements) => functions.GrantAll(statements);
 
     /// <summary>Grants one route's function the statements.</summary>
     /// <exception cref="ArgumentException">The route does not exist.</exception>
-    public void AttachPermissionsToRoute(string routeKey, params PolicyStatement[] statements)
-    {
-        var function = GetFunction(routeKey) ?? throw new ArgumentException(
-            $"AstroWebSocketApi.AttachPermissionsToRoute: no route '{routeKey}'. Routes: {string.Join(", ", functions.Keys)}.",
-            nameof(routeKey));
-        Grant(function, statements);
-    }
+    public void AttachPermissionsToRoute(string routeKey, params PolicyStatement[] statements) => functions.GrantRoute(routeKey, routeKey, statements);
 
     /// <inheritdoc cref="WebSocketApi.Metric(string, IMetricOptions)"/>
     public Metric Metric(string metricName, IMetricOptions? props = null) => WebSocketApi.Metric(metricName, props);
-
-    private static void Grant(IFunction function, PolicyStatement[] statements)
-    {
-        foreach (var statement in statements)
-        {
-            function.AddToRolePolicy(statement);
-        }
-    }
 
     private void CreateAccountLogRole()
     {
@@ -262,7 +237,7 @@ public class AstroWebSocketApi : Construct
                 ReturnResponse = route.ReturnResponse,
             });
             routes[key] = webSocketRoute;
-            functions[key] = function;
+            functions.Add(key, function);
             added.Add(webSocketRoute);
 
             if (route.Throttle is { } throttle)
