@@ -30,7 +30,7 @@ internal static class DistributionFactory
             nameof(AstroAwsDistributionProps.ErrorResponses));
         merged.AdditionalBehaviors = MergeAdditionalBehaviors(paths, ours.AdditionalBehaviors!, overrides?.AdditionalBehaviors);
         merged.ErrorResponses = MergeErrorResponses(ours.ErrorResponses, overrides?.ErrorResponses);
-        return new Distribution(scope, SiteIds.Distribution, merged);
+        return DistributionChecks.Attach(new Distribution(scope, SiteIds.Distribution, merged), overrides?.AdditionalBehaviors);
     }
 
     private static DistributionProps ServerProps(SitePaths paths, SiteRouting routing, AstroAwsDistributionProps? overrides)
