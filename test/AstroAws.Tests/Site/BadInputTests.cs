@@ -158,6 +158,11 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
+    public void Sub_second_timeout() =>
+        Refused(Props("ssr", new AstroAwsCdkProps { LambdaFunction = new AstroAwsFunctionOptions { Timeout = Duration.Millis(500) } }),
+            "LambdaFunction.Timeout", "0.5 s", "at least 1 s");
+
+    [Fact]
     public void Negative_reserved_concurrency() =>
         Refused(Props("ssr", new AstroAwsCdkProps { LambdaFunction = new AstroAwsFunctionOptions { ReservedConcurrentExecutions = -1 } }),
             "LambdaFunction.ReservedConcurrentExecutions", "-1", "0 or more");

@@ -18,7 +18,8 @@ internal static class FunctionLimits
 
         if (props.Timeout is { } timeout && !Token.IsUnresolved(timeout.ToString()))
         {
-            var seconds = timeout.ToSeconds();
+            // ToSeconds() throws on fractions (500 ms); milliseconds always convert.
+            var seconds = timeout.ToMilliseconds() / 1000;
             var limit = timeoutLimit.ToSeconds();
             if (seconds < 1 || seconds > limit || (seconds == limit && !limitAllowed))
             {
