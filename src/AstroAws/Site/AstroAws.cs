@@ -3,6 +3,7 @@ using Amazon.CDK.AWS.CloudFront;
 using Amazon.CDK.AWS.CloudFront.Experimental;
 using Amazon.CDK.AWS.CloudFront.Origins;
 using Amazon.CDK.AWS.Lambda;
+using Amazon.CDK.AWS.Route53;
 using LogGroup = Amazon.CDK.AWS.Logs.LogGroup;
 using Amazon.CDK.AWS.S3;
 using Amazon.CDK.AWS.S3.Deployment;
@@ -33,6 +34,8 @@ public class AstroAws : Construct
         var cdk = props.Cdk ?? new AstroAwsCdkProps();
         Build = AstroBuild.Read(props.WebsiteDir, props.OutDir);
         var paths = new SitePaths(Build);
+        var domain = SiteDomain.From(this, props);
+        var protectUrl = props.FunctionUrlProtection == FunctionUrlProtection.OriginAccessControl;
 
         Bucket = new Bucket(this, SiteIds.Bucket, PropsMerge.Overlay(
             new BucketProps
@@ -44,9 +47,9 @@ public class AstroAws : Construct
             },
             cdk.S3Bucket));
         RefuseIgnoredByCdk(cdk.S3Origin?.OriginAccessControlId, "S3Origin", "set OriginAccessControl = S3OriginAccessControl.FromOriginAccessControlId(scope, id, \"<your id>\") instead");
-        RefuseIgnoredByCdk(cdk.LambdaFunctionOrigin?.OriginAccessControlId, "LambdaFunctionOrigin", "this aws-cdk-lib version has no origin access control for function URLs; use LambdaFunctionUrl.AuthType to protect the URL");
+        RefuseIgnoredByCdk(cdk.LambdaFunctionOrigin?.OriginAccessControlId, "LambdaFunctionOrigin", "to protect the function URL, set AstroAwsProps.FunctionUrlProtection = FunctionUrlProtection.OriginAccessControl");
         S3Origin = S3BucketOrigin.WithOriginAccessControl(Bucket, PropsMerge.Overlay(new S3BucketOriginWithOACProps(), cdk.S3Origin));
-        RequestFunction = RequestFunctionFactory.Create(this, Build, Bucket);
+        RequestFunction = RequestFunctionFactory.Create(this, Build, Bucket, domain?.HostRedirect);
 
         IOrigin? server = null;
         IEdgeLambda[]? edgeLambdas = null;
@@ -54,10 +57,12 @@ public class AstroAws : Construct
         {
             var originProps = PropsMerge.Overlay(new FunctionUrlOriginProps { ReadTimeout = ServerDefaults.OriginReadTimeout }, cdk.LambdaFunctionOrigin);
             (ServerFunction, ServerLogGroup) = ServerFunctionFactory.CreateRegional(this, Build, cdk.LambdaFunction, originProps.ReadTimeout ?? ServerDefaults.OriginReadTimeout);
+            var authType = protectUrl ? FunctionUrlAuthType.AWS_IAM : FunctionUrlAuthType.NONE;
+            RefuseContradictingAuthType(cdk.LambdaFunctionUrl?.AuthType, authType, props.FunctionUrlProtection);
             FunctionUrl = ServerFunction.AddFunctionUrl(PropsMerge.Overlay(
                 new FunctionUrlOptions
                 {
-                    AuthType = FunctionUrlAuthType.NONE,
+                    AuthType = authType,
                     InvokeMode = Build.Mode == AstroAwsMode.SsrStream ? InvokeMode.RESPONSE_STREAM : InvokeMode.BUFFERED,
                 },
                 cdk.LambdaFunctionUrl));
@@ -68,6 +73,7 @@ public class AstroAws : Construct
         {
             RefuseUnused(cdk.LambdaFunctionUrl, "LambdaFunctionUrl", "edge mode runs the server as Lambda@Edge, which has no function URL");
             RefuseUnused(cdk.LambdaFunctionOrigin, "LambdaFunctionOrigin", "edge mode runs the server as Lambda@Edge on the S3 origin");
+            RefuseProtectionWithoutUrl(props.FunctionUrlProtection, "edge mode runs the server as Lambda@Edge on the S3 origin, which the S3 Origin Access Control already protects");
             EdgeFunction = ServerFunctionFactory.CreateEdge(this, Build, cdk.LambdaFunction);
             edgeLambdas =
             [
@@ -81,14 +87,27 @@ public class AstroAws : Construct
             RefuseUnused(cdk.LambdaFunction, "LambdaFunction", "a static build has no server");
             RefuseUnused(cdk.LambdaFunctionUrl, "LambdaFunctionUrl", "a static build has no server");
             RefuseUnused(cdk.LambdaFunctionOrigin, "LambdaFunctionOrigin", "a static build has no server");
+            RefuseProtectionWithoutUrl(props.FunctionUrlProtection, "a static build has no server");
         }
 
         // Only created when it is used: a caller's DefaultBehavior.CachePolicy replaces it.
         ServerCachePolicy = Build.HasServer && cdk.CloudfrontDistribution?.DefaultBehavior?.CachePolicy is null ? BehaviorDefaults.ServerCachePolicy(this) : null;
-        Distribution = DistributionFactory.Create(this, Build, paths, new SiteRouting(S3Origin, server, edgeLambdas, RequestFunction, ServerCachePolicy), cdk.CloudfrontDistribution);
+        Distribution = DistributionFactory.Create(this, Build, paths, new SiteRouting(S3Origin, server, edgeLambdas, RequestFunction, ServerCachePolicy), domain, cdk.CloudfrontDistribution);
+        if (protectUrl)
+        {
+            ServerOriginAccessControl = FunctionUrlAccessControl.Protect(this, ServerFunction!, FunctionUrl!, Distribution);
+        }
+
+        (DomainARecords, DomainAaaaRecords) = domain?.CreateRecords(this, Distribution, ipv6: cdk.CloudfrontDistribution?.EnableIpv6 ?? true) ?? ([], []);
         (AssetsDeployment, FilesDeployment) = DeploymentFactory.Create(this, Build, paths, Bucket, Distribution, cdk.S3BucketDeployment);
 
         _ = new CfnOutput(this, SiteIds.SiteUrlOutput, new CfnOutputProps { Value = $"https://{Distribution.DistributionDomainName}", Description = "The site's CloudFront URL" });
+        if (domain is not null)
+        {
+            CustomDomainUrl = $"https://{domain.Primary}";
+            _ = new CfnOutput(this, SiteIds.CustomDomainUrlOutput, new CfnOutputProps { Value = CustomDomainUrl, Description = "The site's URL at its primary custom domain name" });
+        }
+
         _ = new CfnOutput(this, SiteIds.DistributionIdOutput, new CfnOutputProps { Value = Distribution.DistributionId, Description = "The CloudFront distribution ID" });
         _ = new CfnOutput(this, SiteIds.BucketNameOutput, new CfnOutputProps { Value = Bucket.BucketName, Description = "The bucket that holds the client files" });
     }
@@ -138,6 +157,21 @@ public class AstroAws : Construct
     /// <summary>The distribution.</summary>
     public Distribution Distribution { get; }
 
+    /// <summary>
+    /// The Origin Access Control of type <c>lambda</c> that CloudFront signs its requests to <see cref="FunctionUrl"/>
+    /// with, when <see cref="AstroAwsProps.FunctionUrlProtection"/> is <see cref="FunctionUrlProtection.OriginAccessControl"/>; null otherwise.
+    /// </summary>
+    public CfnOriginAccessControl? ServerOriginAccessControl { get; }
+
+    /// <summary><c>https://</c> and the first of <see cref="AstroAwsProps.DomainNames"/>; null without a custom domain.</summary>
+    public string? CustomDomainUrl { get; }
+
+    /// <summary>The A alias records, one per name of <see cref="AstroAwsProps.DomainNames"/> in order; empty without <see cref="AstroAwsProps.HostedZone"/>.</summary>
+    public IReadOnlyList<ARecord> DomainARecords { get; }
+
+    /// <summary>The AAAA alias records, one per name of <see cref="AstroAwsProps.DomainNames"/> in order; empty without <see cref="AstroAwsProps.HostedZone"/>, or when IPv6 is off.</summary>
+    public IReadOnlyList<AaaaRecord> DomainAaaaRecords { get; }
+
     /// <summary>aws-cdk-lib 2.160's OriginBase accepts OriginProps.OriginAccessControlId but never renders it, so the value would vanish silently.</summary>
     private static void RefuseIgnoredByCdk(string? originAccessControlId, string propName, string instead)
     {
@@ -146,6 +180,29 @@ public class AstroAws : Construct
             throw new ArgumentException(
                 $"AstroAwsCdkProps.{propName}.OriginAccessControlId: received '{originAccessControlId}', but aws-cdk-lib 2.160 ignores OriginAccessControlId on origins, so it would have no effect. Remove it; {instead}.",
                 $"AstroAwsCdkProps.{propName}.OriginAccessControlId");
+        }
+    }
+
+    private static void RefuseContradictingAuthType(FunctionUrlAuthType? requested, FunctionUrlAuthType required, FunctionUrlProtection protection)
+    {
+        if (requested is { } authType && authType != required)
+        {
+            var fix = protection == FunctionUrlProtection.None
+                ? "Remove AuthType: to protect the URL set AstroAwsProps.FunctionUrlProtection = FunctionUrlProtection.OriginAccessControl, which also makes CloudFront sign its requests (AWS_IAM alone would refuse them all)"
+                : "Remove AuthType (OriginAccessControl sets AWS_IAM), or set AstroAwsProps.FunctionUrlProtection = FunctionUrlProtection.None for a public URL";
+            throw new ArgumentException(
+                $"AstroAwsCdkProps.LambdaFunctionUrl.AuthType: received {authType}, but AstroAwsProps.FunctionUrlProtection is {protection}, which needs {required}. {fix}.",
+                "AstroAwsCdkProps.LambdaFunctionUrl.AuthType");
+        }
+    }
+
+    private static void RefuseProtectionWithoutUrl(FunctionUrlProtection protection, string why)
+    {
+        if (protection != FunctionUrlProtection.None)
+        {
+            throw new ArgumentException(
+                $"AstroAwsProps.FunctionUrlProtection: received {protection}, but {why}, so there is no function URL to protect. Leave FunctionUrlProtection at None, or build the site in ssr or ssr-stream mode.",
+                "AstroAwsProps.FunctionUrlProtection");
         }
     }
 

@@ -1,3 +1,6 @@
+using Amazon.CDK.AWS.CertificateManager;
+using Amazon.CDK.AWS.Route53;
+
 namespace Astro.Aws;
 
 /// <summary>Properties of <see cref="AstroAws"/>.</summary>
@@ -17,4 +20,45 @@ public sealed class AstroAwsProps
     /// <summary>Overrides for the resources the construct creates.</summary>
     /// <value>Default: none; every resource uses the defaults documented on <see cref="AstroAwsCdkProps"/>.</value>
     public AstroAwsCdkProps? Cdk { get; init; }
+
+    /// <summary>
+    /// How the server function URL is protected from direct calls that bypass CloudFront (ssr and ssr-stream only; edge
+    /// and static builds have no function URL and refuse <see cref="FunctionUrlProtection.OriginAccessControl"/>).
+    /// </summary>
+    /// <value>Default: <see cref="FunctionUrlProtection.None"/>: the URL is public (auth <c>NONE</c>), as in the
+    /// TypeScript original. <see cref="FunctionUrlProtection.OriginAccessControl"/> breaks POST/PUT bodies sent without
+    /// <c>x-amz-content-sha256</c> (browser form posts, Astro Actions); see <c>docs/function-url-protection.md</c>.</value>
+    public FunctionUrlProtection FunctionUrlProtection { get; init; } = FunctionUrlProtection.None;
+
+    /// <summary>
+    /// The site's own host names, e.g. <c>["www.example.com", "example.com"]</c>; the first is the primary name (the
+    /// <c>CustomDomainUrl</c> output, and the target of <see cref="RedirectToPrimaryDomain"/>). Requires
+    /// <see cref="Certificate"/>. Do not also set <c>Cdk.CloudfrontDistribution.DomainNames</c> or <c>.Certificate</c>.
+    /// </summary>
+    /// <value>Default: none; the site answers only at its <c>*.cloudfront.net</c> name.</value>
+    public string[]? DomainNames { get; init; }
+
+    /// <summary>
+    /// The certificate for <see cref="DomainNames"/>. It must be in us-east-1 (CloudFront's rule): a certificate whose
+    /// ARN names another region, or one created in a stack whose region is another, is refused. With it, viewers need
+    /// TLS 1.2 or later (<c>TLSv1.2_2021</c>) unless <c>Cdk.CloudfrontDistribution.MinimumProtocolVersion</c> says otherwise.
+    /// </summary>
+    /// <value>Default: none; required when <see cref="DomainNames"/> is set.</value>
+    public ICertificate? Certificate { get; init; }
+
+    /// <summary>
+    /// The Route 53 zone that holds <see cref="DomainNames"/>: an A and an AAAA alias record pointing at the
+    /// distribution are written for each name (no AAAA records when <c>Cdk.CloudfrontDistribution.EnableIpv6</c> is false).
+    /// </summary>
+    /// <value>Default: none; no DNS records are written, and you point the names at the distribution yourself.</value>
+    public IHostedZone? HostedZone { get; init; }
+
+    /// <summary>
+    /// Whether a request to any name of <see cref="DomainNames"/> but the first is answered with a 301 to the same path
+    /// and query on the first (e.g. <c>example.com/x</c> to <c>https://www.example.com/x</c>). The redirect is part of the
+    /// site's viewer-request function, so it applies to every behavior that runs it (all but <c>/_astro/*</c> and your
+    /// own <c>AdditionalBehaviors</c>).
+    /// </summary>
+    /// <value>Default: false; every name serves the site.</value>
+    public bool RedirectToPrimaryDomain { get; init; }
 }

@@ -15,7 +15,14 @@ internal static class SiteIds
     public const string RequestFunction = "RequestFunction";
     public const string ServerCachePolicy = "ServerCachePolicy";
     public const string Distribution = "Distribution";
+    public const string ServerOriginAccessControl = "ServerOriginAccessControl";
+    public const string CloudFrontInvokeUrlPermission = "CloudFrontInvokeUrl";
+    public const string CloudFrontInvokePermission = "CloudFrontInvoke";
+    public const string DomainRecords = "DomainRecords";
+    public const string AliasRecordA = "A";
+    public const string AliasRecordAaaa = "AAAA";
     public const string SiteUrlOutput = "SiteUrl";
+    public const string CustomDomainUrlOutput = "CustomDomainUrl";
     public const string DistributionIdOutput = "DistributionId";
     public const string BucketNameOutput = "BucketName";
 }

@@ -50,8 +50,10 @@ internal static partial class OverrideTables
     /// <summary>AstroAwsCdkProps.LambdaFunctionUrl (IFunctionUrlOptions). Our defaults: auth NONE, BUFFERED (ssr).</summary>
     public static OverrideCase[] FunctionUrl() =>
     [
-        Template("AuthType", _ => LambdaFunctionUrl(new FunctionUrlOptions { AuthType = FunctionUrlAuthType.AWS_IAM }),
-            t => t.Has("AWS::Lambda::Url", new J { ["AuthType"] = "AWS_IAM" })),
+        // AstroAwsProps.FunctionUrlProtection owns the auth type: AWS_IAM without it would make CloudFront's unsigned requests
+        // fail, so AstroAws refuses it (FunctionUrlProtectionTests shows AWS_IAM reaching the template under OriginAccessControl).
+        Error("AuthType", _ => LambdaFunctionUrl(new FunctionUrlOptions { AuthType = FunctionUrlAuthType.AWS_IAM }),
+            "AstroAwsCdkProps.LambdaFunctionUrl.AuthType: received AWS_IAM, but AstroAwsProps.FunctionUrlProtection is None"),
 
         Template("Cors", _ => LambdaFunctionUrl(new FunctionUrlOptions { Cors = new FunctionUrlCorsOptions { AllowedOrigins = ["https://enum.example.com"] } }),
             t => t.Has("AWS::Lambda::Url", new J { ["Cors"] = new J { ["AllowOrigins"] = new[] { "https://enum.example.com" } } })),

@@ -18,9 +18,21 @@ internal static class DistributionFactory
 {
     private const string PropName = "AstroAwsCdkProps.CloudfrontDistribution";
 
-    public static Distribution Create(Construct scope, AstroBuild build, SitePaths paths, SiteRouting routing, AstroAwsDistributionProps? overrides)
+    public static Distribution Create(Construct scope, AstroBuild build, SitePaths paths, SiteRouting routing, SiteDomain? domain, AstroAwsDistributionProps? overrides)
     {
         var ours = build.HasServer ? ServerProps(paths, routing, overrides) : StaticProps(build, paths, routing, overrides);
+
+        // SiteDomain.From refuses a domain set both here and in the overrides, so the overlay below cannot silently replace it.
+        ours.DomainNames = domain?.Names;
+        ours.Certificate = domain?.Certificate;
+
+        // With a certificate of the caller's, no viewer below TLS 1.2 (and only the 2021 cipher suites); the caller's
+        // MinimumProtocolVersion still wins. Without one, CloudFront's *.cloudfront.net certificate fixes the policy.
+        if ((domain?.Certificate ?? overrides?.Certificate) is not null)
+        {
+            ours.MinimumProtocolVersion = SecurityPolicyProtocol.TLS_V1_2_2021;
+        }
+
         var merged = PropsMerge.Overlay(
             ours,
             overrides,

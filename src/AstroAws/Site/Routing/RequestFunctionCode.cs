@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 
 namespace Astro.Aws.Routing;
 
@@ -23,10 +24,10 @@ internal static class RequestFunctionCode
     /// (<c>/x/</c> and extensionless <c>/x</c> to <c>/x/index.html</c>, or to <c>/x.html</c> for <c>build.format: "file"</c>),
     /// and a path that matches no file is left for S3 to refuse and the 404 error response to answer.
     /// </summary>
-    public static string CreateStatic(bool directoryFormat) => $$"""
+    public static string CreateStatic(bool directoryFormat, HostRedirect? redirect = null) => RedirectCode(redirect) + $$"""
         function handler(event) {
           var request = event.request;
-          var uri = request.uri;
+        {{RedirectCall(redirect)}}  var uri = request.uri;
           if (uri.charAt(uri.length - 1) === '/') request.uri = uri + 'index.html';
           else if (uri.slice(uri.lastIndexOf('/') + 1).indexOf('.') === -1) request.uri = uri + '{{(directoryFormat ? "/index.html" : ".html")}}';
           return request;
@@ -35,13 +36,15 @@ internal static class RequestFunctionCode
         """;
 
     /// <summary>Builds the code; <paramref name="switchToS3"/> is false when S3 is already the behavior's origin.</summary>
-    public static string Create(StaticRouteTable table, bool switchToS3)
+    public static string Create(StaticRouteTable table, bool switchToS3, HostRedirect? redirect = null)
     {
         var code = new StringBuilder();
         if (switchToS3)
         {
             code.AppendLine("import cf from 'cloudfront';");
         }
+
+        code.Append(RedirectCode(redirect));
 
         code.Append("var FILES = ").Append(table.Json).AppendLine(";");
         code.AppendLine("""
@@ -59,6 +62,9 @@ internal static class RequestFunctionCode
             }
             function handler(event) {
               var request = event.request;
+            """);
+        code.Append(RedirectCall(redirect));
+        code.AppendLine("""
               if (request.headers.host) request.headers['x-forwarded-host'] = { value: request.headers.host.value };
               if (request.method !== 'GET' && request.method !== 'HEAD') return request;
               var path;
@@ -84,4 +90,55 @@ internal static class RequestFunctionCode
             """);
         return code.ToString();
     }
+
+    /// <summary>
+    /// The redirect of alternate host names to the primary one (none when <paramref name="redirect"/> is null): a 301 to
+    /// <c>https://</c> + primary + the same path and query. It runs first, before any routing or header is touched.
+    /// </summary>
+    private static string RedirectCode(HostRedirect? redirect)
+    {
+        if (redirect is null)
+        {
+            return string.Empty;
+        }
+
+        var primary = JsonSerializer.Serialize(redirect.Primary);
+        var redirected = JsonSerializer.Serialize(redirect.Redirected);
+        return $$"""
+            var PRIMARY_HOST = {{primary}};
+            var REDIRECTED_HOSTS = {{redirected}};
+            function isRedirected(host) {
+              for (var i = 0; i < REDIRECTED_HOSTS.length; i++) {
+                var name = REDIRECTED_HOSTS[i].toLowerCase();
+                if (name === host) return true;
+                if (name.charAt(0) === '*' && host.indexOf('.') > 0 && host.slice(host.indexOf('.')) === name.slice(1)) return true;
+              }
+              return false;
+            }
+            function redirectToPrimary(request) {
+              var host = request.headers.host ? request.headers.host.value.toLowerCase() : '';
+              if (host === PRIMARY_HOST.toLowerCase() || !isRedirected(host)) return null;
+              var query = [];
+              for (var key in request.querystring) {
+                var entry = request.querystring[key];
+                var values = entry.multiValue ? entry.multiValue : [entry];
+                for (var j = 0; j < values.length; j++) query.push(values[j].value === '' ? key : key + '=' + values[j].value);
+              }
+              var location = 'https://' + PRIMARY_HOST + request.uri + (query.length > 0 ? '?' + query.join('&') : '');
+              return { statusCode: 301, statusDescription: 'Moved Permanently', headers: { location: { value: location } } };
+            }
+
+            """;
+    }
+
+    private static string RedirectCall(HostRedirect? redirect) => redirect is null
+        ? string.Empty
+        : """
+              var redirect = redirectToPrimary(request);
+              if (redirect !== null) return redirect;
+
+            """;
 }
+
+/// <summary>The request function answers a request for one of <paramref name="Redirected"/> (exact names, or <c>*.</c> wildcards one label deep) with a 301 to <paramref name="Primary"/>.</summary>
+internal sealed record HostRedirect(string Primary, string[] Redirected);
