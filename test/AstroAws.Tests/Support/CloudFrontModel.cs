@@ -21,12 +21,17 @@ internal sealed record RoutedRequest(
     bool QueryStringsReachOrigin,
     bool CookiesReachOrigin,
     double? DefaultTtl,
-    string? ResponseHeadersPolicy);
+    string? ResponseHeadersPolicy,
+    FunctionResponse? Response = null);
+
+/// <summary>A response the viewer-request function generated itself (e.g. a redirect): no origin is asked.</summary>
+internal sealed record FunctionResponse(int StatusCode, IReadOnlyDictionary<string, string> Headers);
 
 /// <summary>
 /// A model of CloudFront's request path, read from a synthesized template: it picks the cache behavior as CloudFront
 /// does (first path pattern that matches, in order, else the default), checks the allowed methods, runs the real
-/// viewer-request function code in Node, and names the origin that answers ("s3" or "lambda-url").
+/// viewer-request function code in Node, and names the origin that answers ("s3" or "lambda-url"), or "function" when
+/// the function answers by itself (<see cref="RoutedRequest.Response"/>).
 /// </summary>
 internal sealed class CloudFrontModel
 {
@@ -174,6 +179,14 @@ internal sealed class CloudFrontModel
     {
         var behavior = selected.Behavior;
         var allowed = (behavior["AllowedMethods"] as JsonArray)?.Select(m => (string)m!).ToList() ?? ["GET", "HEAD"];
+        if (run?["request"] is JsonObject generated && generated["statusCode"] is not null)
+        {
+            var responseHeaders = (generated["headers"] as JsonObject ?? []).ToDictionary(h => h.Key, h => (string)h.Value!["value"]!, StringComparer.OrdinalIgnoreCase);
+            return new RoutedRequest(
+                selected.Pattern, "function", allowed.Contains(request.Method, StringComparer.Ordinal), request.Uri, new Dictionary<string, string>(), false, false, null,
+                behavior["ResponseHeadersPolicyId"]?.ToJsonString().Trim('"'), new FunctionResponse((int)generated["statusCode"]!, responseHeaders));
+        }
+
         var originRequest = run?["request"]?.AsObject();
         var update = run?["originUpdate"] as JsonObject;
 
