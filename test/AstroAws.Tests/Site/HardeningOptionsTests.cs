@@ -1,5 +1,7 @@
 using Amazon.CDK.Assertions;
+using Amazon.CDK.AWS.CertificateManager;
 using Amazon.CDK.AWS.CloudFront;
+using Amazon.CDK.AWS.Route53;
 using Amazon.CDK.AWS.S3;
 using Astro.Aws.Tests.Support;
 using FluentAssertions;
@@ -114,7 +116,8 @@ public class HardeningOptionsTests
             OutDir = TestPaths.Fixture("ssr"),
             FunctionUrlProtection = FunctionUrlProtection.OriginAccessControl,
             DomainNames = ["www.example.com", "example.com"],
-            Certificate = Amazon.CDK.AWS.CertificateManager.Certificate.FromCertificateArn(s, "Cert", "arn:aws:acm:us-east-1:123456789012:certificate/site"),
+            Certificate = Certificate.FromCertificateArn(s, "Cert", "arn:aws:acm:us-east-1:123456789012:certificate/site"),
+            HostedZone = HostedZone.FromHostedZoneAttributes(s, "Zone", new HostedZoneAttributes { HostedZoneId = "Z123456", ZoneName = "example.com" }),
             RedirectToPrimaryDomain = true,
             Cdk = new AstroAwsCdkProps
             {
@@ -137,6 +140,7 @@ public class HardeningOptionsTests
         config["Restrictions"]!["GeoRestriction"]!["RestrictionType"]!.GetValue<string>().Should().Be("whitelist");
         config["Logging"].Should().NotBeNull();
         config["ViewerCertificate"]!["MinimumProtocolVersion"]!.GetValue<string>().Should().Be("TLSv1.2_2021");
+        site.DomainARecords.Should().HaveCount(2);
     }
 
     private static AstroAwsProps Props(AstroAwsCdkProps cdk) => new() { OutDir = TestPaths.Fixture("ssr"), Cdk = cdk };
