@@ -30,12 +30,14 @@ public sealed class AstroAwsCdkProps
     public AstroAwsFunctionOptions? LambdaFunction { get; init; }
 
     /// <summary>Overrides for the server function URL (ssr and ssr-stream).</summary>
-    /// <value>Default: auth <see cref="FunctionUrlAuthType.NONE"/>; invoke mode BUFFERED, or RESPONSE_STREAM in ssr-stream mode.</value>
+    /// <value>Default: auth from <see cref="AstroAwsProps.FunctionUrlProtection"/> (<see cref="FunctionUrlAuthType.NONE"/>, or
+    /// <see cref="FunctionUrlAuthType.AWS_IAM"/> with Origin Access Control; an <c>AuthType</c> that contradicts it is refused);
+    /// invoke mode BUFFERED, or RESPONSE_STREAM in ssr-stream mode.</value>
     public IFunctionUrlOptions? LambdaFunctionUrl { get; init; }
 
     /// <summary>Overrides for the CloudFront origin in front of the function URL (ssr and ssr-stream).</summary>
     /// <value>Default: read timeout 30 seconds, the CloudFront default otherwise. <c>OriginAccessControlId</c> is refused
-    /// (aws-cdk-lib 2.160 ignores it on origins).</value>
+    /// (aws-cdk-lib 2.160 ignores it on origins); use <see cref="AstroAwsProps.FunctionUrlProtection"/>.</value>
     public IFunctionUrlOriginProps? LambdaFunctionOrigin { get; init; }
 
     /// <summary>Overrides for the distribution and its behaviors.</summary>

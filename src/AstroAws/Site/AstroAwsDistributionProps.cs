@@ -31,7 +31,7 @@ public sealed class AstroAwsDistributionProps
     public IDictionary<string, IBehaviorOptions>? AdditionalBehaviors { get; init; }
 
     /// <inheritdoc cref="DistributionProps.Certificate"/>
-    /// <value>Default: the <see cref="Distribution"/> default.</value>
+    /// <value>Default: <see cref="AstroAwsProps.Certificate"/>, else none. Prefer that prop (it is checked); setting both is refused.</value>
     public ICertificate? Certificate { get; init; }
 
     /// <inheritdoc cref="DistributionProps.Comment"/>
@@ -43,7 +43,8 @@ public sealed class AstroAwsDistributionProps
     public string? DefaultRootObject { get; init; }
 
     /// <inheritdoc cref="DistributionProps.DomainNames"/>
-    /// <value>Default: the <see cref="Distribution"/> default.</value>
+    /// <value>Default: <see cref="AstroAwsProps.DomainNames"/>, else none. Prefer that prop (it is checked, and writes DNS
+    /// records and redirects); setting this together with <see cref="AstroAwsProps.DomainNames"/> or <see cref="AstroAwsProps.Certificate"/> is refused.</value>
     public string[]? DomainNames { get; init; }
 
     /// <inheritdoc cref="DistributionProps.Enabled"/>
@@ -83,7 +84,7 @@ public sealed class AstroAwsDistributionProps
     public bool? LogIncludesCookies { get; init; }
 
     /// <inheritdoc cref="DistributionProps.MinimumProtocolVersion"/>
-    /// <value>Default: the <see cref="Distribution"/> default.</value>
+    /// <value>Default: <see cref="SecurityPolicyProtocol.TLS_V1_2_2021"/> with a certificate; without one, CloudFront's default certificate decides.</value>
     public SecurityPolicyProtocol? MinimumProtocolVersion { get; init; }
 
     /// <inheritdoc cref="DistributionProps.PriceClass"/>
