@@ -62,8 +62,10 @@ internal static partial class OverrideTables
         Template("DefaultRootObject", _ => CloudfrontDistribution(new AstroAwsDistributionProps { DefaultRootObject = "home.html" }),
             t => t.DistributionConfig(new J { ["DefaultRootObject"] = "home.html" })),
 
-        Template("DomainNames", _ => CloudfrontDistribution(new AstroAwsDistributionProps { DomainNames = ["www.enum.example.com"] }),
-            t => t.DistributionConfig(new J { ["Aliases"] = new[] { "www.enum.example.com" } })),
+        // Names need a certificate that covers them (refused otherwise), so the row brings one.
+        Template("DomainNames", stack => CloudfrontDistribution(new AstroAwsDistributionProps { Certificate = UserCertificate(stack), DomainNames = ["www.enum.example.com"] }),
+            t => t.DistributionConfig(new J { ["Aliases"] = new[] { "www.enum.example.com" } }))
+            with { Companions = ["Certificate"] },
 
         Template("Enabled", _ => CloudfrontDistribution(new AstroAwsDistributionProps { Enabled = false }),
             t => t.DistributionConfig(new J { ["Enabled"] = false })),

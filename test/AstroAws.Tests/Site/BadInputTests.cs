@@ -158,6 +158,11 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
+    public void Override_domain_names_without_a_certificate() =>
+        Refused(Props("ssr", new AstroAwsCdkProps { CloudfrontDistribution = new AstroAwsDistributionProps { DomainNames = ["www.example.com"] } }),
+            "CloudfrontDistribution.DomainNames", "www.example.com", "without a certificate", "AstroAwsProps.Certificate");
+
+    [Fact]
     public void Sub_second_timeout() =>
         Refused(Props("ssr", new AstroAwsCdkProps { LambdaFunction = new AstroAwsFunctionOptions { Timeout = Duration.Millis(500) } }),
             "LambdaFunction.Timeout", "0.5 s", "at least 1 s");

@@ -52,6 +52,14 @@ internal sealed class SiteDomain
                 "Set the certificate in one place: keep AstroAwsProps.Certificate and remove CloudfrontDistribution.Certificate");
         }
 
+        if (!firstClass && overrides?.DomainNames is { Length: > 0 } aliases && overrides.Certificate is null)
+        {
+            throw new ArgumentException(
+                $"AstroAwsCdkProps.CloudfrontDistribution.DomainNames: received {string.Join(", ", aliases)} without a certificate; CloudFront serves other names only with a certificate that covers them. "
+                + "Use AstroAwsProps.DomainNames with AstroAwsProps.Certificate (a us-east-1 ACM certificate), or also set CloudfrontDistribution.Certificate.",
+                "AstroAwsCdkProps.CloudfrontDistribution.DomainNames");
+        }
+
         if (props.DomainNames is null)
         {
             if (props.Certificate is not null)
