@@ -110,6 +110,9 @@ public class AstroAws : Construct
 
         _ = new CfnOutput(this, SiteIds.DistributionIdOutput, new CfnOutputProps { Value = Distribution.DistributionId, Description = "The CloudFront distribution ID" });
         _ = new CfnOutput(this, SiteIds.BucketNameOutput, new CfnOutputProps { Value = Bucket.BucketName, Description = "The bucket that holds the client files" });
+
+        // Last, so it sees every resource the site made: cdk-nag suppressions with reasons, listed in docs/security.md.
+        Security.SiteSuppressions.Apply(this);
     }
 
     /// <summary>The build this site deploys, as read from disk.</summary>

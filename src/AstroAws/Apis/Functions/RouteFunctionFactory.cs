@@ -35,6 +35,8 @@ internal static class RouteFunctionFactory
 
         // API Gateway gives up on an integration after 30 s; a longer function timeout only hides a 503 from the logs.
         Parts.FunctionLimits.Validate(props, propName, IntegrationTimeout, limitAllowed: true, "API Gateway's integration timeout");
-        return new Function(scope, id, props);
+        var function = new Function(scope, id, props);
+        Security.ApiSuppressions.RouteFunction(function);
+        return function;
     }
 }

@@ -221,7 +221,13 @@ public class AstroHttpApi : Construct
                 : new[] { key };
             foreach (var routeKey in keys)
             {
-                added.Add(AddRoute(routeKey, target, authorizer, scopes, where));
+                var httpRoute = AddRoute(routeKey, target, authorizer, scopes, where);
+                added.Add(httpRoute);
+                if (authorizer is null)
+                {
+                    Security.ApiSuppressions.PublicHttpRoute(httpRoute);
+                }
+
                 if (throttle is not null)
                 {
                     routeSettings[routeKey.Text] = new Dictionary<string, object> { ["ThrottlingRateLimit"] = throttle.RateLimit!, ["ThrottlingBurstLimit"] = throttle.BurstLimit! };
@@ -234,7 +240,9 @@ public class AstroHttpApi : Construct
                     RouteKey[] preflights = routeKey.IsDefault ? [new("OPTIONS", "/"), new("OPTIONS", "/{proxy+}")] : [routeKey with { Method = "OPTIONS" }];
                     foreach (var preflight in preflights.Where(p => !shapes.ContainsKey(p.Shape) && !newRoutes.Keys.Any(k => RouteKey.Parse(k, propName).Shape == p.Shape)))
                     {
-                        added.Add(AddRoute(preflight, target with { Function = null }, null, null, where));
+                        var preflightRoute = AddRoute(preflight, target with { Function = null }, null, null, where);
+                        Security.ApiSuppressions.PreflightRoute(preflightRoute);
+                        added.Add(preflightRoute);
                     }
                 }
             }

@@ -195,6 +195,7 @@ public class AstroWebSocketApi : Construct
             CloudWatchRoleArn = AccountLogRole.RoleArn,
         });
         cfnStage.AddDependency(account);
+        Security.ApiSuppressions.AccountLogRole(AccountLogRole);
     }
 
     private List<WebSocketRoute> AddRoutesFrom(IReadOnlyDictionary<string, ApiRoute> newRoutes, string propName)
@@ -228,14 +229,16 @@ public class AstroWebSocketApi : Construct
             };
 
             GiveConnectionAccess(function, route);
+            var authorizer = key == WebSocketRouteKeys.Connect ? ConnectAuthorizer(route, where) : null;
             var webSocketRoute = new WebSocketRoute(this, id, new WebSocketRouteProps
             {
                 WebSocketApi = WebSocketApi,
                 RouteKey = key,
                 Integration = new WebSocketLambdaIntegration(id, function),
-                Authorizer = key == WebSocketRouteKeys.Connect ? ConnectAuthorizer(route, where) : null,
+                Authorizer = authorizer,
                 ReturnResponse = route.ReturnResponse,
             });
+            Security.ApiSuppressions.WebSocketRoute(webSocketRoute, key, authorized: authorizer is not null);
             routes[key] = webSocketRoute;
             functions.Add(key, function);
             added.Add(webSocketRoute);
@@ -295,6 +298,7 @@ public class AstroWebSocketApi : Construct
         }
 
         _ = WebSocketApi.GrantManageConnections(function);
+        Security.ApiSuppressions.ManageConnections(WebSocketApi, function);
         var userSet = route.Kind == ApiRouteKind.Handler && ((defaults?.Function?.Environment?.ContainsKey(CallbackUrlVariable) ?? false) || (route.FunctionProps?.Environment?.ContainsKey(CallbackUrlVariable) ?? false));
         if (function is Function concrete && !userSet)
         {
