@@ -52,7 +52,7 @@ failed=0
 # 2. self-tests: planted templates prove the gate fails and passes when it should
 echo "== security gate self-tests (tools/security-gate/test)"
 selftest_log="$ASTRO_TMP/security-gate-selftest.log"
-node --test --test-reporter=tap test/ >"$selftest_log" 2>&1
+node --test --test-reporter=tap test/*.test.mjs >"$selftest_log" 2>&1
 selftest_rc=$?
 grep -E '^(not )?ok [0-9]+ - ' "$selftest_log" || true
 sp="$(grep -E '^# pass [0-9]+$' "$selftest_log" | grep -oE '[0-9]+' | tail -1)"
