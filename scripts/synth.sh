@@ -13,11 +13,14 @@ source "$repo/scripts/cdk-cli.sh"
 
 echo "== building the Astro sample (samples/astro-site, mode ${ASTRO_AWS_MODE:-ssr})"
 "$repo/scripts/build-sample.sh"
+echo "== building the sample in ssr-stream and edge mode too (one stack each)"
+ASTRO_AWS_MODE=ssr-stream "$repo/scripts/build-sample.sh" --out-dir dist-ssr-stream
+ASTRO_AWS_MODE=edge "$repo/scripts/build-sample.sh" --out-dir dist-edge
 
 echo "== cdk synth -> cdk.out/"
 rm -rf "$repo/cdk.out"
 "$CDK" synth --quiet
-for stack in AstroAwsSample AstroAwsSampleCustomPolicies AstroAwsSampleHttpApi AstroAwsSampleWebSocket; do
+for stack in AstroAwsSample AstroAwsSampleCustomPolicies AstroAwsSampleHttpApi AstroAwsSampleWebSocket AstroAwsSampleSsrStream AstroAwsSampleEdge AstroAwsSampleStatic AstroAwsSampleHardened; do
   test -s "cdk.out/$stack.template.json" || { echo "error: cdk.out/$stack.template.json was not written" >&2; exit 1; }
 done
 echo "synthesized: $(cd cdk.out && ls ./*.template.json | tr '\n' ' ')"

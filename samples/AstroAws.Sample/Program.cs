@@ -13,4 +13,8 @@ _ = new AstroSiteStack(app, "AstroAwsSample", new StackProps { Env = env, Descri
 _ = new CustomPoliciesStack(app, "AstroAwsSampleCustomPolicies", new StackProps { Env = env, Description = "AstroAws sample: different cache policies for /api/* and pages" });
 _ = new HttpApiStack(app, "AstroAwsSampleHttpApi", new StackProps { Env = env, Description = "AstroAws sample: a notes HTTP API" });
 _ = new WebSocketStack(app, "AstroAwsSampleWebSocket", new StackProps { Env = env, Description = "AstroAws sample: a WebSocket API" });
+_ = new SsrStreamSiteStack(app, "AstroAwsSampleSsrStream", new StackProps { Env = env, Description = "AstroAws sample: the site in ssr-stream mode" });
+_ = new EdgeSiteStack(app, "AstroAwsSampleEdge", new StackProps { Env = env, Description = "AstroAws sample: the site in edge mode (Lambda@Edge)" });
+_ = new StaticSiteStack(app, "AstroAwsSampleStatic", new StackProps { Env = env, Description = "AstroAws sample: a static build" });
+_ = new HardenedSiteStack(app, "AstroAwsSampleHardened", new StackProps { Env = env, Description = "AstroAws sample: every hardening option on" });
 app.Synth();
