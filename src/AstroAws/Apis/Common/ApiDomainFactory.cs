@@ -11,7 +11,7 @@ namespace Astro.Aws.Apis.Common;
 /// <summary>The pieces a custom domain creates.</summary>
 internal sealed record ApiDomainParts(DomainName DomainName, ICertificate Certificate, string? MappingKey, string Host)
 {
-    /// <summary>The URL the API answers at on the domain, with the base path.</summary>
+    /// <summary>The URL the API answers at on the domain, with the base path; built from the name as given (the domain resource's name is a token).</summary>
     public string Url(string scheme) => $"{scheme}://{Host}/{MappingKey}";
 }
 

@@ -92,8 +92,7 @@ public class AstroWebSocketApi : Construct
         var domain = ApiDomainFactory.Create(this, props.CustomDomain, props.HostedZone, PropsType);
         DomainName = domain?.DomainName;
         Certificate = domain?.Certificate;
-        // The name as given (DomainName.Name is a token), so the getter and the output read plainly.
-        CustomDomainUrl = domain is null ? null : $"wss://{props.CustomDomain!.DomainName}/{domain.MappingKey}";
+        CustomDomainUrl = domain?.Url("wss");
         Stage = new WebSocketStage(this, "Stage", new WebSocketStageProps
         {
             WebSocketApi = WebSocketApi,
