@@ -6,7 +6,8 @@ namespace Astro.Aws.Apis.Common;
 
 /// <summary>
 /// Applies an API's deletion policy to every CloudFormation resource under it when the app synthesizes, so routes
-/// added later are covered too (a policy on the API alone leaves its stages and routes deletable).
+/// added later are covered too (a policy on the API alone leaves its stages and routes deletable). Its
+/// <see cref="Apply"/> also tags the API, since both settings reach every child the same way.
 /// </summary>
 internal sealed class DeletionPolicyAspect(RemovalPolicy policy) : DeputyBase, IAspect
 {
@@ -18,8 +19,17 @@ internal sealed class DeletionPolicyAspect(RemovalPolicy policy) : DeputyBase, I
         }
     }
 
-    public static void Apply(Construct api, ApiDeletionPolicy? policy)
+    /// <summary>
+    /// The operator spec's <c>tags</c> and <c>deletionPolicy</c>, applied to the API construct and everything under it,
+    /// including routes added later.
+    /// </summary>
+    public static void Apply(Construct api, IReadOnlyDictionary<string, string>? tags, ApiDeletionPolicy? policy)
     {
+        foreach (var (key, value) in tags ?? new Dictionary<string, string>())
+        {
+            Tags.Of(api).Add(key, value);
+        }
+
         if (policy is null or ApiDeletionPolicy.Delete)
         {
             return;

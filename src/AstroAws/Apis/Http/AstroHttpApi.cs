@@ -75,12 +75,7 @@ public class AstroHttpApi : Construct
         }
 
         Stages = CreateStages(props.Stages);
-        foreach (var (key, value) in props.Tags ?? new Dictionary<string, string>())
-        {
-            Amazon.CDK.Tags.Of(this).Add(key, value);
-        }
-
-        DeletionPolicyAspect.Apply(this, props.DeletionPolicy);
+        DeletionPolicyAspect.Apply(this, props.Tags, props.DeletionPolicy);
         AddRoutesFrom(props.Routes ?? new Dictionary<string, ApiRoute>(), $"{PropsType}.Routes");
 
         _ = new CfnOutput(this, "ApiId", new CfnOutputProps { Value = HttpApi.ApiId, Description = "The HTTP API's ID" });

@@ -108,12 +108,7 @@ public class AstroWebSocketApi : Construct
             CreateAccountLogRole();
         }
 
-        foreach (var (key, value) in props.Tags ?? new Dictionary<string, string>())
-        {
-            Amazon.CDK.Tags.Of(this).Add(key, value);
-        }
-
-        DeletionPolicyAspect.Apply(this, props.DeletionPolicy);
+        DeletionPolicyAspect.Apply(this, props.Tags, props.DeletionPolicy);
         AddRoutesFrom(props.Routes ?? new Dictionary<string, ApiRoute>(), $"{PropsType}.Routes");
         if (connectAuthorizer is not null)
         {
