@@ -66,6 +66,11 @@ public class AstroAws : Construct
                     InvokeMode = Build.Mode == AstroAwsMode.SsrStream ? InvokeMode.RESPONSE_STREAM : InvokeMode.BUFFERED,
                 },
                 cdk.LambdaFunctionUrl));
+            if (!protectUrl)
+            {
+                FunctionUrlPermissions.AllowPublicInvoke(ServerFunction);
+            }
+
             ServerOrigin = new FunctionUrlOrigin(FunctionUrl, originProps);
             server = ServerOrigin;
         }

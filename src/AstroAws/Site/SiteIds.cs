@@ -18,6 +18,7 @@ internal static class SiteIds
     public const string ServerOriginAccessControl = "ServerOriginAccessControl";
     public const string CloudFrontInvokeUrlPermission = "CloudFrontInvokeUrl";
     public const string CloudFrontInvokePermission = "CloudFrontInvoke";
+    public const string PublicInvokePermission = "PublicInvoke";
     public const string DomainRecords = "DomainRecords";
     public const string AliasRecordA = "A";
     public const string AliasRecordAaaa = "AAAA";

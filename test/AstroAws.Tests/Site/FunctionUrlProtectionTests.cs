@@ -33,6 +33,26 @@ public class FunctionUrlProtectionTests
 
     [Theory]
     [MemberData(nameof(ServerModes))]
+    public void A_public_url_may_also_invoke_the_function_but_only_through_the_url(string mode)
+    {
+        // Lambda since October 2025: a URL with auth NONE needs lambda:InvokeFunction with InvokedViaFunctionUrl as well,
+        // or it answers 403 before the function runs (docs/aws-rules.md, lambda/url-invoke-function).
+        var (stack, site) = SiteStacks.ForFixture(mode);
+        var json = SiteStacks.Json(stack);
+        var function = new J { ["Fn::GetAtt"] = new object[] { LogicalId(json, site.ServerFunction!), "Arn" } };
+
+        SiteStacks.Template(stack).HasResourceProperties("AWS::Lambda::Permission", new J
+        {
+            ["Action"] = "lambda:InvokeFunction",
+            ["FunctionName"] = function,
+            ["Principal"] = "*",
+            ["InvokedViaFunctionUrl"] = true,
+        });
+        SiteStacks.Template(stack).ResourcePropertiesCountIs("AWS::Lambda::Permission", Match.ObjectLike(new J { ["Principal"] = "*" }), 2);
+    }
+
+    [Theory]
+    [MemberData(nameof(ServerModes))]
     public void Oac_makes_the_url_iam_only(string mode)
     {
         var (stack, _) = Protected(mode);

@@ -50,17 +50,7 @@ internal static class FunctionUrlAccessControl
             FunctionUrlAuthType = FunctionUrlAuthType.AWS_IAM,
             SourceArn = distributionArn,
         });
-        function.AddPermission(SiteIds.CloudFrontInvokePermission, new Permission
-        {
-            Principal = new ServicePrincipal(CloudFrontPrincipal),
-            Action = "lambda:InvokeFunction",
-            SourceArn = distributionArn,
-        });
-
-        // Since October 2025 AWS also requires lambda:InvokeFunction, limited to calls through a function URL; 2.160's
-        // CfnPermission does not model InvokedViaFunctionUrl.
-        var invoke = (CfnPermission)function.Node.FindChild(SiteIds.CloudFrontInvokePermission);
-        invoke.AddPropertyOverride("InvokedViaFunctionUrl", true);
+        FunctionUrlPermissions.AddInvokeViaUrl(function, SiteIds.CloudFrontInvokePermission, new ServicePrincipal(CloudFrontPrincipal), distributionArn);
 
         // Escape hatch: aws-cdk-lib 2.160 lacks FunctionUrlOrigin.WithOriginAccessControl, and silently drops
         // FunctionUrlOriginProps.OriginAccessControlId, so the OAC id is written onto the rendered origin. The origins are
