@@ -74,12 +74,12 @@ internal static class ApiSuppressions
             $"Resource::arn:{Rendered(stack.Partition, "AWS::Partition")}:execute-api:{Rendered(stack.Region, "AWS::Region")}:{Rendered(stack.Account, "AWS::AccountId")}:<{apiId}>/*/*/@connections/*");
     }
 
-    /// <summary>The account-level API Gateway logging role, created only with CloudWatchRole = true.</summary>
+    /// <summary>The account-level API Gateway logging role, which a stack with WebSocket access logs sets.</summary>
     public static void AccountLogRole(Role role) => NagSuppressions.Add(
         role,
         "AwsSolutions-IAM4",
-        "AmazonAPIGatewayPushToCloudWatchLogs is the AWS-managed policy API Gateway documents for the account's logging role; this role exists "
-        + "only because CloudWatchRole = true. Leave CloudWatchRole unset and configure the account's role yourself to avoid it.",
+        "AmazonAPIGatewayPushToCloudWatchLogs is the AWS-managed policy API Gateway documents for the account's logging role, which WebSocket access logs need; "
+        + "AWS keeps it current. Set CloudWatchRole = false on the WebSocket APIs when the account already has a role of its own.",
         "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs");
 
     /// <summary>How cdk-nag prints a value in a finding: a pseudo parameter as &lt;AWS::Region&gt;, a literal as is.</summary>

@@ -56,6 +56,29 @@ public class ApiFunctionAndDomainBadInputTests
     public void Http_custom_domain_with_an_empty_name(string domain) =>
         RefusedHttp(_ => new AstroHttpApiProps { CustomDomain = domain }, "AstroHttpApiProps.CustomDomain", "empty domain name", "\"api.example.com\"");
 
+    [Fact]
+    public void Http_custom_domain_with_an_underscore() =>
+        RefusedHttp(_ => new AstroHttpApiProps { CustomDomain = "my_api.example.com" }, "AstroHttpApiProps.CustomDomain", "received 'my_api.example.com'", "refuses underscores", "'my-api.example.com'");
+
+    [Fact]
+    public void WebSocket_custom_domain_with_an_underscore() =>
+        RefusedWs(_ => new AstroWebSocketApiProps { CustomDomain = "ws_1.example.com" }, "AstroWebSocketApiProps.CustomDomain", "received 'ws_1.example.com'", "refuses underscores", "'ws-1.example.com'");
+
+    [Theory]
+    [InlineData("api.example.com.")]
+    [InlineData("api..example.com")]
+    public void Http_custom_domain_that_is_not_a_host_name(string domain) =>
+        RefusedHttp(_ => new AstroHttpApiProps { CustomDomain = domain }, "AstroHttpApiProps.CustomDomain", $"'{domain}' is not a domain name", "\"api.example.com\"");
+
+    [Theory]
+    [InlineData("v 1")]
+    [InlineData("orders//v1")]
+    [InlineData("v1?x")]
+    public void Http_custom_domain_base_path_with_characters_api_gateway_refuses(string path) =>
+        RefusedHttp(
+            scope => new AstroHttpApiProps { CustomDomain = new ApiDomain { DomainName = "api.example.com", Path = path, Certificate = Amazon.CDK.AWS.CertificateManager.Certificate.FromCertificateArn(scope, "Cert", "arn:aws:acm:eu-west-1:123456789012:certificate/abc") } },
+            "AstroHttpApiProps.CustomDomain.Path", $"received '{path}'", "\"orders/v1\"");
+
     private static void RefusedHttp(Func<Stack, AstroHttpApiProps> props, params string[] fragments)
     {
         var act = () => ApiStacks.Http(props);

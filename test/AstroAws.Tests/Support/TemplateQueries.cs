@@ -16,6 +16,10 @@ internal static class TemplateQueries
 
     public static JsonObject DefaultBehavior(JsonObject template) => DistributionConfig(template)["DefaultCacheBehavior"]!.AsObject();
 
+    /// <summary>The logical ID of the API Gateway v2 route whose RouteKey is <paramref name="routeKey"/>.</summary>
+    public static string RouteId(JsonObject template, string routeKey) =>
+        OfType(template, "AWS::ApiGatewayV2::Route").Single(r => (string?)r.Value!["Properties"]!["RouteKey"] == routeKey).Key;
+
     /// <summary>The bucket deployment whose logical ID starts with the construct path (e.g. "SiteAssetsDeployment").</summary>
     public static JsonObject Deployment(JsonObject template, string logicalIdPrefix) =>
         OfType(template, "Custom::CDKBucketDeployment").Single(r => r.Key.StartsWith(logicalIdPrefix, StringComparison.Ordinal)).Value!.AsObject();

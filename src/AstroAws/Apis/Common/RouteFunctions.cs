@@ -8,15 +8,30 @@ internal sealed class RouteFunctions(string constructName)
 {
     private readonly Dictionary<string, IFunction> byKey = new(StringComparer.Ordinal);
 
+    // What AttachPermissions granted, so that functions of routes added afterwards get it too.
+    private readonly List<PolicyStatement[]> grantedToAll = [];
+
     public IReadOnlyDictionary<string, IFunction> ByKey => byKey;
 
-    public void Add(string routeKey, IFunction function) => byKey[routeKey] = function;
+    public void Add(string routeKey, IFunction function)
+    {
+        var isNew = !byKey.Values.Contains(function, ReferenceEqualityComparer.Instance);
+        byKey[routeKey] = function;
+        if (isNew)
+        {
+            foreach (var statements in grantedToAll)
+            {
+                Grant(function, statements);
+            }
+        }
+    }
 
     public IFunction? Get(string routeKey) => byKey.TryGetValue(routeKey, out var function) ? function : null;
 
-    /// <summary>Grants every function once, even one that serves several routes.</summary>
+    /// <summary>Grants every function once, even one that serves several routes, and every function of a route added later.</summary>
     public void GrantAll(PolicyStatement[] statements)
     {
+        grantedToAll.Add([.. statements]);
         foreach (var function in byKey.Values.Distinct(ReferenceEqualityComparer.Instance).Cast<IFunction>())
         {
             Grant(function, statements);

@@ -58,7 +58,7 @@ public class AstroHttpApi : Construct
         var domain = ApiDomainFactory.Create(this, props.CustomDomain, props.HostedZone, PropsType);
         DomainName = domain?.DomainName;
         Certificate = domain?.Certificate;
-        CustomDomainUrl = domain?.Url("https");
+        CustomDomainUrl = domain?.HttpUrl;
         DefaultStage = new HttpStage(this, "DefaultStage", new HttpStageProps
         {
             HttpApi = HttpApi,
@@ -112,7 +112,7 @@ public class AstroHttpApi : Construct
     /// <summary>The API's execute-api URL (the default stage).</summary>
     public string Url => DefaultStage.Url;
 
-    /// <summary>The custom domain URL (with the base path, if any), or null.</summary>
+    /// <summary>The custom domain URL, with the base path if any and always a trailing slash (<c>https://api.example.com/v1/</c>: without it the API sees an empty path), or null.</summary>
     public string? CustomDomainUrl { get; }
 
     /// <summary>The routes, in the order they were added.</summary>
@@ -128,7 +128,7 @@ public class AstroHttpApi : Construct
     /// <summary>The function behind a route (e.g. <c>"GET /notes"</c>), or null when the route has none.</summary>
     public IFunction? GetFunction(string routeKey) => functions.Get(Normalise(routeKey));
 
-    /// <summary>Grants every route function the statements.</summary>
+    /// <summary>Grants every route function the statements, including the functions of routes added later with <c>AddRoutes</c>.</summary>
     public void AttachPermissions(params PolicyStatement[] statements) => functions.GrantAll(statements);
 
     /// <summary>Grants one route's function the statements.</summary>
@@ -197,6 +197,17 @@ public class AstroHttpApi : Construct
                 throw new ArgumentException($"{where}: the route has no value. Give a handler string such as \"src/list.main\", or an ApiRoute.", propName);
             }
 
+            var keys = route.Kind == ApiRouteKind.GraphQL && !key.IsDefault
+                ? [key with { Method = "GET" }, key with { Method = "POST" }]
+                : new[] { key };
+
+            // Before anything is created for the route: its function's construct ID comes from the key, so a duplicate
+            // (also one written in another letter case, "get /notes") would otherwise fail inside CDK.
+            foreach (var routeKey in keys)
+            {
+                RefuseTaken(routeKey, text, where);
+            }
+
             var target = HttpRouteIntegrations.Create(this, key, route, defaults, where);
             var authorizer = authorizers.Resolve(route.Authorizer ?? defaults?.Authorizer, where);
 
@@ -211,9 +222,6 @@ public class AstroHttpApi : Construct
             }
 
             var throttle = route.Throttle is null ? null : ApiThrottles.ToSettings(route.Throttle, $"{where}.Throttle");
-            var keys = route.Kind == ApiRouteKind.GraphQL && !key.IsDefault
-                ? [key with { Method = "GET" }, key with { Method = "POST" }]
-                : new[] { key };
             foreach (var routeKey in keys)
             {
                 var httpRoute = AddRoute(routeKey, target, authorizer, scopes, where);
@@ -227,6 +235,7 @@ public class AstroHttpApi : Construct
                 {
                     routeSettings[routeKey.Text] = new Dictionary<string, object> { ["ThrottlingRateLimit"] = throttle.RateLimit!, ["ThrottlingBurstLimit"] = throttle.BurstLimit! };
                     defaultCfnStage.RouteSettings = new Dictionary<string, object>(routeSettings);
+                    RouteSettingsOrder.StageAfterRoute(defaultCfnStage, httpRoute);
                 }
 
                 if (corsEnabled && authorizer is not null && (routeKey.Method == "ANY" || routeKey.IsDefault))
@@ -247,15 +256,20 @@ public class AstroHttpApi : Construct
         return added;
     }
 
-    private HttpRoute AddRoute(RouteKey key, HttpRouteTarget target, IHttpRouteAuthorizer? authorizer, IReadOnlyList<string>? scopes, string where)
+    private void RefuseTaken(RouteKey key, string given, string where)
     {
         if (shapes.TryGetValue(key.Shape, out var existing))
         {
-            throw new ArgumentException(
-                $"{where}: '{key.Text}' is the same route as '{existing.Text}' (API Gateway ignores parameter names). Keep one of them.",
-                where);
+            var why = existing.Text == key.Text
+                ? given == key.Text ? "the route already exists" : $"'{given}' is the route '{key.Text}', which already exists (methods are not case-sensitive)"
+                : $"'{key.Text}' is the same route as '{existing.Text}' (API Gateway ignores parameter names)";
+            throw new ArgumentException($"{where}: {why}. Keep one of them.", where);
         }
+    }
 
+    private HttpRoute AddRoute(RouteKey key, HttpRouteTarget target, IHttpRouteAuthorizer? authorizer, IReadOnlyList<string>? scopes, string where)
+    {
+        RefuseTaken(key, key.Text, where);
         shapes[key.Shape] = key;
         var route = new HttpRoute(this, ConstructIds.ForRoute(key), new HttpRouteProps
         {

@@ -1,3 +1,4 @@
+using Amazon.CDK;
 using Amazon.CDK.AWS.Apigatewayv2;
 using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AwsApigatewayv2Integrations;
@@ -17,6 +18,7 @@ internal static class HttpRouteIntegrations
     public static HttpRouteTarget Create(Construct scope, RouteKey key, ApiRoute route, ApiDefaults? defaults, string propName)
     {
         var id = ConstructIds.ForRoute(key);
+        CheckPayloadFormatVersion(route, propName);
         switch (route.Kind)
         {
             case ApiRouteKind.Url:
@@ -33,6 +35,32 @@ internal static class HttpRouteIntegrations
                     PayloadFormatVersion = route.PayloadFormatVersion ?? PayloadFormatVersion.VERSION_2_0,
                 });
                 return new HttpRouteTarget(integration, function);
+        }
+    }
+
+    /// <summary>
+    /// API Gateway takes 1.0 or 2.0 for Lambda proxy integrations and only 1.0 for every other kind, which CDK sets
+    /// itself (rule <c>apigateway/payload-format-version</c>); a version on a route that is not a Lambda would be ignored.
+    /// </summary>
+    private static void CheckPayloadFormatVersion(ApiRoute route, string propName)
+    {
+        if (route.PayloadFormatVersion is not { } version || Token.IsUnresolved(version.Version))
+        {
+            return;
+        }
+
+        if (route.Kind is ApiRouteKind.Url or ApiRouteKind.Alb or ApiRouteKind.Nlb)
+        {
+            throw new ArgumentException(
+                $"{propName}.PayloadFormatVersion: received {version.Version} on a {route.Kind} route, but only Lambda integrations have a payload format (API Gateway sends other integrations the request itself). Remove PayloadFormatVersion.",
+                $"{propName}.PayloadFormatVersion");
+        }
+
+        if (version.Version is not ("1.0" or "2.0"))
+        {
+            throw new ArgumentException(
+                $"{propName}.PayloadFormatVersion: received '{version.Version}', but API Gateway supports only 1.0 and 2.0 for Lambda integrations. Use PayloadFormatVersion.VERSION_2_0 (the default) or VERSION_1_0.",
+                $"{propName}.PayloadFormatVersion");
         }
     }
 

@@ -92,7 +92,7 @@ public class AstroWebSocketApi : Construct
         var domain = ApiDomainFactory.Create(this, props.CustomDomain, props.HostedZone, PropsType);
         DomainName = domain?.DomainName;
         Certificate = domain?.Certificate;
-        CustomDomainUrl = domain?.Url("wss");
+        CustomDomainUrl = domain?.WebSocketUrl;
         Stage = new WebSocketStage(this, "Stage", new WebSocketStageProps
         {
             WebSocketApi = WebSocketApi,
@@ -102,11 +102,12 @@ public class AstroWebSocketApi : Construct
             DomainMapping = domain is null ? null : new DomainMappingOptions { DomainName = domain.DomainName, MappingKey = domain.MappingKey },
         });
         cfnStage = (CfnStage)Stage.Node.DefaultChild!;
+
+        // The management API also answers on the custom domain (its base path, no stage); with execute-api off, only there
+        // (rule apigateway/websocket-management-endpoint). CheckReachable guarantees the domain in that case.
+        CallbackUrl = props.DisableExecuteApiEndpoint == true ? domain!.ManagementUrl : Stage.CallbackUrl;
         AccessLogGroup = AccessLogSettings.Apply(this, "AccessLogs", cfnStage, props.AccessLog, AccessLogSettings.WebSocketFormat);
-        if (props.CloudWatchRole == true)
-        {
-            CreateAccountLogRole();
-        }
+        AccountLogRole = UseAccountLogRole(props.CloudWatchRole, logging: props.AccessLog?.Enabled ?? true);
 
         DeletionPolicyAspect.Apply(this, props.Tags, props.DeletionPolicy);
         AddRoutesFrom(props.Routes ?? new Dictionary<string, ApiRoute>(), $"{PropsType}.Routes");
@@ -133,8 +134,11 @@ public class AstroWebSocketApi : Construct
     /// <summary>The access log group the API created, or null when logs are off or go to your destination.</summary>
     public LogGroup? AccessLogGroup { get; }
 
-    /// <summary>The role made the account's API Gateway CloudWatch Logs role, or null unless <see cref="AstroWebSocketApiProps.CloudWatchRole"/> is true.</summary>
-    public Role? AccountLogRole { get; private set; }
+    /// <summary>
+    /// The account's API Gateway CloudWatch Logs role, which this stack sets (one per stack, shared by its WebSocket APIs,
+    /// retained on delete); null when <see cref="AstroWebSocketApiProps.CloudWatchRole"/> is false, or when access logs are off and it is unset.
+    /// </summary>
+    public Role? AccountLogRole { get; }
 
     /// <summary>The custom domain, or null.</summary>
     public DomainName? DomainName { get; }
@@ -146,10 +150,11 @@ public class AstroWebSocketApi : Construct
     public string Url => Stage.Url;
 
     /// <summary>
-    /// The management (callback) URL functions post to connections with:
-    /// <c>https://{apiId}.execute-api.{region}.{suffix}/{stage}</c>. It includes the stage and never uses the custom domain.
+    /// The management (callback) URL functions post to connections with: <c>https://{apiId}.execute-api.{region}.{suffix}/{stage}</c>,
+    /// with the stage. With <see cref="AstroWebSocketApiProps.DisableExecuteApiEndpoint"/> the execute-api endpoint answers
+    /// Forbidden, so it is the custom domain and its base path instead, with no stage: <c>https://{domain}/{path}</c>.
     /// </summary>
-    public string CallbackUrl => Stage.CallbackUrl;
+    public string CallbackUrl { get; }
 
     /// <summary>The custom domain URL (<c>wss://domain/path</c>), or null.</summary>
     public string? CustomDomainUrl { get; }
@@ -167,7 +172,7 @@ public class AstroWebSocketApi : Construct
     /// <summary>The function behind a route (e.g. <c>"$connect"</c> or <c>"sendMessage"</c>), or null when there is no such route.</summary>
     public IFunction? GetFunction(string routeKey) => functions.Get(routeKey);
 
-    /// <summary>Grants every route function the statements.</summary>
+    /// <summary>Grants every route function the statements, including the functions of routes added later with <c>AddRoutes</c>.</summary>
     public void AttachPermissions(params PolicyStatement[] statements) => functions.GrantAll(statements);
 
     /// <summary>Grants one route's function the statements.</summary>
@@ -177,19 +182,31 @@ public class AstroWebSocketApi : Construct
     /// <inheritdoc cref="WebSocketApi.Metric(string, IMetricOptions)"/>
     public Metric Metric(string metricName, IMetricOptions? props = null) => WebSocketApi.Metric(metricName, props);
 
-    private void CreateAccountLogRole()
+    /// <summary>Makes the stage wait for the account's logging role, which the stack creates unless the caller says the account has one.</summary>
+    private Role? UseAccountLogRole(bool? cloudWatchRole, bool logging)
     {
-        AccountLogRole = new Role(this, "CloudWatchRole", new RoleProps
+        if (cloudWatchRole ?? logging)
         {
-            AssumedBy = new ServicePrincipal("apigateway.amazonaws.com"),
-            ManagedPolicies = [ManagedPolicy.FromAwsManagedPolicyName("service-role/AmazonAPIGatewayPushToCloudWatchLogs")],
-        });
-        var account = new Amazon.CDK.AWS.APIGateway.CfnAccount(this, "Account", new Amazon.CDK.AWS.APIGateway.CfnAccountProps
+            var (role, account) = Apis.WebSocket.AccountLogRole.Of(this);
+            cfnStage.AddDependency(account);
+            Annotations.Of(this).AddInfo(
+                "AstroWebSocketApi: this stack sets the account's API Gateway CloudWatch Logs role for its region (WebSocket access logs need it). "
+                + "The role and the setting are kept when the stack is deleted, because other APIs in the region log with them. "
+                + "If the account already has a role, set CloudWatchRole = false.");
+            return role;
+        }
+
+        if (logging)
         {
-            CloudWatchRoleArn = AccountLogRole.RoleArn,
-        });
-        cfnStage.AddDependency(account);
-        Security.ApiSuppressions.AccountLogRole(AccountLogRole);
+            // The caller vouches for the account setting: the rules check reads this instead of failing the template.
+            cfnStage.AddMetadata(Apis.WebSocket.AccountLogRole.ProvidedMetadataKey, "set outside this stack (CloudWatchRole = false)");
+            Annotations.Of(this).AddWarningV2(
+                "@astroaws/websocket:accountLogRole",
+                "AstroWebSocketApi: CloudWatchRole is false and access logs are on, so the deploy fails with \"CloudWatch Logs role ARN must be set in account settings to enable logging\" "
+                + "unless this account and region already have an API Gateway CloudWatch Logs role. Leave CloudWatchRole unset to create one, or set AccessLog = ApiAccessLog.Off.");
+        }
+
+        return null;
     }
 
     private List<WebSocketRoute> AddRoutesFrom(IReadOnlyDictionary<string, ApiRoute> newRoutes, string propName)
@@ -242,6 +259,7 @@ public class AstroWebSocketApi : Construct
                 _ = ApiThrottles.ToSettings(throttle, $"{where}.Throttle");
                 routeSettings[key] = new Dictionary<string, object> { ["ThrottlingRateLimit"] = throttle.RateLimit, ["ThrottlingBurstLimit"] = throttle.BurstLimit };
                 cfnStage.RouteSettings = new Dictionary<string, object>(routeSettings);
+                RouteSettingsOrder.StageAfterRoute(cfnStage, webSocketRoute);
             }
         }
 

@@ -35,16 +35,18 @@ public sealed class AstroWebSocketApiProps
     /// <value>Default: on, JSON with the WebSocket fields (eventType, connectionId, connectedAt, ...), a log group kept one month.</value>
     /// <remarks>
     /// WebSocket stages log only when the account's API Gateway settings name a CloudWatch Logs role; without one the
-    /// deployment fails with "CloudWatch Logs role ARN must be set in account settings to enable logging". Set
-    /// <see cref="CloudWatchRole"/>, set the role once per account and region yourself, or turn access logs off.
+    /// deployment fails with "CloudWatch Logs role ARN must be set in account settings to enable logging". So while logs
+    /// are on, the stack sets that role (see <see cref="CloudWatchRole"/>).
     /// </remarks>
     public ApiAccessLog? AccessLog { get; init; }
 
     /// <summary>
-    /// Creates a role API Gateway logs with and makes it the account's (per region) API Gateway CloudWatch Logs role,
-    /// which WebSocket access logs need. This is an account-wide setting: let only one stack own it.
+    /// Whether this stack sets the account's (per region) API Gateway CloudWatch Logs role, which WebSocket access logs
+    /// need: a role with <c>AmazonAPIGatewayPushToCloudWatchLogs</c> and an <c>AWS::ApiGateway::Account</c> pointing at it,
+    /// one per stack, both kept when the stack is deleted (other APIs in the region log with them). Set false when the
+    /// account already has the role; the stage then relies on it.
     /// </summary>
-    /// <value>Default: false; the account's setting is used as it is.</value>
+    /// <value>Default: true while access logs are on, false when <see cref="AccessLog"/> is <see cref="ApiAccessLog.Off"/>.</value>
     public bool? CloudWatchRole { get; init; }
 
     /// <summary>A custom domain (a string or an <see cref="ApiDomain"/>), mapped to the stage; clients connect to <c>wss://domain/path</c>.</summary>

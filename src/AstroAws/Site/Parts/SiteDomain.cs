@@ -4,6 +4,7 @@ using Amazon.CDK.AWS.CertificateManager;
 using Amazon.CDK.AWS.CloudFront;
 using Amazon.CDK.AWS.Route53;
 using Amazon.CDK.AWS.Route53.Targets;
+using Astro.Aws.Domains;
 using Astro.Aws.Routing;
 using Constructs;
 
@@ -95,7 +96,7 @@ internal sealed class SiteDomain
                 continue;
             }
 
-            if (!IsHostName(name))
+            if (!HostNames.IsHostName(name))
             {
                 throw Refuse($"DomainNames[{i}]", $"'{name}', which is not a host name", "Give a bare host name such as \"www.example.com\": no scheme, port, path or spaces, at least one dot");
             }
@@ -151,8 +152,7 @@ internal sealed class SiteDomain
             var name = Names[i];
             var perName = new Construct(records, Token.IsUnresolved(name) ? i.ToString(CultureInfo.InvariantCulture) : name);
 
-            // A trailing dot makes the name absolute: CDK would otherwise append the zone to a name outside it.
-            var recordName = name + ".";
+            var recordName = HostNames.AbsoluteRecordName(name);
             a.Add(new ARecord(perName, SiteIds.AliasRecordA, new ARecordProps { Zone = Zone, RecordName = recordName, Target = target }));
             if (ipv6)
             {
@@ -190,14 +190,6 @@ internal sealed class SiteDomain
                 "CloudFront only uses ACM certificates in us-east-1: request or import the certificate there (e.g. a stack with Env.Region = \"us-east-1\" and CrossRegionReferences = true) and pass that one");
         }
     }
-
-    private static bool IsHostName(string name) =>
-        name.Length is > 0 and <= 253
-        && name.Contains('.', StringComparison.Ordinal)
-        && !name.StartsWith('.')
-        && !name.EndsWith('.')
-        && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '*')
-        && (name.IndexOf('*', StringComparison.Ordinal) is -1 || (name.StartsWith("*.", StringComparison.Ordinal) && name.LastIndexOf('*') == 0));
 
     private static string Describe(ICertificate certificate) =>
         Token.IsUnresolved(certificate.CertificateArn) ? "a certificate" : certificate.CertificateArn;

@@ -196,6 +196,27 @@ public class AstroHttpApiTests
     }
 
     [Fact]
+    public void Permissions_for_every_function_also_reach_routes_added_afterwards()
+    {
+        var (stack, api) = ApiStacks.Http(_ => new AstroHttpApiProps { Routes = NotesRoutes(), Defaults = ApiStacks.Defaults() });
+        api.AttachPermissions(new PolicyStatement(new PolicyStatementProps { Actions = ["s3:GetObject"], Resources = ["*"] }));
+        _ = api.AddRoutes(new Dictionary<string, ApiRoute> { ["GET /later"] = "src/list.main" });
+        var policies = SiteStacks.Json(stack)["Resources"]!.AsObject().Where(r => (string?)r.Value!["Type"] == "AWS::IAM::Policy").ToList();
+
+        policies.Should().HaveCount(5).And.OnlyContain(p => p.Value!.ToJsonString().Contains("s3:GetObject"));
+        policies.Should().Contain(p => p.Key.StartsWith("ApiRouteGETlaterFunction", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_route_added_again_later_is_refused_before_anything_is_created()
+    {
+        var (_, api) = ApiStacks.Http(_ => new AstroHttpApiProps { Routes = NotesRoutes(), Defaults = ApiStacks.Defaults() });
+        var again = () => api.AddRoutes(new Dictionary<string, ApiRoute> { ["get /notes"] = "src/list.main" });
+
+        Refusal.Expect(again, "AstroHttpApi.AddRoutes(routes)[\"get /notes\"]", "'get /notes' is the route 'GET /notes', which already exists", "Keep one of them");
+    }
+
+    [Fact]
     public void Metrics_are_forwarded_from_the_http_api()
     {
         var (_, api) = ApiStacks.Http(_ => new AstroHttpApiProps { Routes = NotesRoutes(), Defaults = ApiStacks.Defaults() });

@@ -32,6 +32,31 @@ public class HttpApiBadInputTests
         }, "'GET /notes/{noteId}' is the same route as 'GET /notes/{id}'", "Keep one");
 
     [Fact]
+    public void The_same_route_twice_in_another_letter_case() =>
+        Refused(_ => new AstroHttpApiProps
+        {
+            Defaults = ApiStacks.Defaults(),
+            Routes = new Dictionary<string, ApiRoute> { ["GET /notes"] = "src/list.main", ["get /notes"] = "src/list.main" },
+        }, "Routes[\"get /notes\"]", "'get /notes' is the route 'GET /notes', which already exists", "Keep one of them");
+
+    [Theory]
+    [InlineData("3.0")]
+    [InlineData("2")]
+    public void A_payload_format_version_api_gateway_does_not_have(string version) =>
+        Refused(_ => new AstroHttpApiProps
+        {
+            Defaults = ApiStacks.Defaults(),
+            Routes = new Dictionary<string, ApiRoute> { ["GET /x"] = ApiRoute.FromHandler("src/list.main") with { PayloadFormatVersion = Amazon.CDK.AWS.Apigatewayv2.PayloadFormatVersion.Custom(version) } },
+        }, "Routes[\"GET /x\"].PayloadFormatVersion", $"received '{version}'", "only 1.0 and 2.0", "VERSION_2_0");
+
+    [Fact]
+    public void A_payload_format_version_on_a_url_route() =>
+        Refused(_ => new AstroHttpApiProps
+        {
+            Routes = new Dictionary<string, ApiRoute> { ["GET /x"] = ApiRoute.FromUrl("https://example.com/x") with { PayloadFormatVersion = Amazon.CDK.AWS.Apigatewayv2.PayloadFormatVersion.VERSION_1_0 } },
+        }, "Routes[\"GET /x\"].PayloadFormatVersion", "received 1.0 on a Url route", "Remove PayloadFormatVersion");
+
+    [Fact]
     public void A_handler_whose_file_is_missing() =>
         Refused(_ => new AstroHttpApiProps { Defaults = ApiStacks.Defaults(), Routes = new Dictionary<string, ApiRoute> { ["GET /x"] = "src/missing.main" } },
             "Routes[\"GET /x\"]", "src/missing.mjs, .js or .cjs", ApiStacks.CodeRoot, "CodeRoot");

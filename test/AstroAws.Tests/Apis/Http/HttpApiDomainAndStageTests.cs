@@ -61,7 +61,59 @@ public class HttpApiDomainAndStageTests
         template.ResourceCountIs("AWS::CertificateManager::Certificate", 0);
         template.ResourceCountIs("AWS::Route53::RecordSet", 0);
         template.HasResourceProperties("AWS::ApiGatewayV2::ApiMapping", Match.ObjectLike(new Dictionary<string, object> { ["ApiMappingKey"] = "v1" }));
-        api.CustomDomainUrl.Should().Be("https://api.example.org/v1");
+        // Without the trailing slash the mapped API receives an empty path, which its GET / route is not documented to match.
+        api.CustomDomainUrl.Should().Be("https://api.example.org/v1/");
+    }
+
+    [Fact]
+    public void Upper_case_letters_in_the_domain_are_lowered_everywhere_the_name_goes()
+    {
+        // AWS::ApiGatewayV2::DomainName refuses upper-case letters; DNS names are case-insensitive.
+        var (stack, api) = ApiStacks.Http(scope => new AstroHttpApiProps
+        {
+            Defaults = ApiStacks.Defaults(),
+            Routes = OneRoute,
+            CustomDomain = "API.Example.com",
+            HostedZone = HostedZone.FromHostedZoneAttributes(scope, "Zone", new HostedZoneAttributes { HostedZoneId = "Z123456", ZoneName = "example.com" }),
+        });
+        var template = ApiStacks.Template(stack);
+
+        template.HasResourceProperties("AWS::ApiGatewayV2::DomainName", Match.ObjectLike(new Dictionary<string, object> { ["DomainName"] = "api.example.com" }));
+        template.HasResourceProperties("AWS::CertificateManager::Certificate", Match.ObjectLike(new Dictionary<string, object> { ["DomainName"] = "api.example.com" }));
+        template.AllResourcesProperties("AWS::Route53::RecordSet", Match.ObjectLike(new Dictionary<string, object> { ["Name"] = "api.example.com." }));
+        api.CustomDomainUrl.Should().Be("https://api.example.com/");
+    }
+
+    [Fact]
+    public void A_domain_given_as_a_token_is_not_suffixed_with_the_zone()
+    {
+        // aws-cdk-lib appends the zone name to a record name that does not end with a dot, a token included.
+        var (stack, _) = ApiStacks.Http(scope => new AstroHttpApiProps
+        {
+            Defaults = ApiStacks.Defaults(),
+            Routes = OneRoute,
+            CustomDomain = new CfnParameter(scope, "ApiDomain").ValueAsString,
+            HostedZone = HostedZone.FromHostedZoneAttributes(scope, "Zone", new HostedZoneAttributes { HostedZoneId = "Z123456", ZoneName = "example.com" }),
+        });
+        var records = TemplateQueries.OfType(SiteStacks.Json(stack), "AWS::Route53::RecordSet").Select(r => r.Value!["Properties"]!["Name"]!.ToJsonString()).ToList();
+
+        records.Should().HaveCount(2).And.AllBe("""{"Fn::Join":["",[{"Ref":"ApiDomain"},"."]]}""");
+    }
+
+    [Theory]
+    [InlineData("orders/v1")]
+    [InlineData("v1.2")]
+    public void Multi_level_and_dotted_base_paths_are_accepted(string path)
+    {
+        var (stack, api) = ApiStacks.Http(scope => new AstroHttpApiProps
+        {
+            Defaults = ApiStacks.Defaults(),
+            Routes = OneRoute,
+            CustomDomain = new ApiDomain { DomainName = "api.example.org", Path = path, Certificate = Certificate.FromCertificateArn(scope, "Cert", "arn:aws:acm:eu-west-1:123456789012:certificate/abc") },
+        });
+
+        ApiStacks.Template(stack).HasResourceProperties("AWS::ApiGatewayV2::ApiMapping", Match.ObjectLike(new Dictionary<string, object> { ["ApiMappingKey"] = path }));
+        api.CustomDomainUrl.Should().Be($"https://api.example.org/{path}/");
     }
 
     [Fact]
@@ -117,6 +169,29 @@ public class HttpApiDomainAndStageTests
                 ["$default"] = new Dictionary<string, object> { ["ThrottlingRateLimit"] = 1, ["ThrottlingBurstLimit"] = 2 },
             },
         }));
+    }
+
+    [Fact]
+    public void The_stage_depends_on_every_route_its_route_settings_name()
+    {
+        // API Gateway refuses RouteSettings for a route that does not exist yet ("Unable to find Route by key"), and a
+        // route key is a string, so only DependsOn makes CloudFormation create the routes first.
+        var (stack, _) = ApiStacks.Http(_ => new AstroHttpApiProps
+        {
+            Defaults = ApiStacks.Defaults(),
+            Routes = new Dictionary<string, ApiRoute>
+            {
+                ["ANY /graphql"] = ApiRoute.GraphQL("src/graphql.main") with { Throttle = new ApiThrottle(5, 10) },
+                ["$default"] = ApiRoute.FromHandler("src/default.main") with { Throttle = new ApiThrottle(1, 2) },
+                ["GET /notes"] = "src/list.main",
+            },
+        });
+        var json = SiteStacks.Json(stack);
+        var stage = TemplateQueries.OfType(json, "AWS::ApiGatewayV2::Stage").Single().Value!.AsObject();
+        var dependsOn = stage["DependsOn"]!.AsArray().Select(d => (string)d!).ToList();
+
+        dependsOn.Should().Contain([TemplateQueries.RouteId(json, "GET /graphql"), TemplateQueries.RouteId(json, "POST /graphql"), TemplateQueries.RouteId(json, "$default")]);
+        dependsOn.Should().NotContain(TemplateQueries.RouteId(json, "GET /notes"), "only routes named in RouteSettings need to come first");
     }
 
     [Fact]

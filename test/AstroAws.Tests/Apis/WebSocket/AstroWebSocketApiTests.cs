@@ -1,5 +1,6 @@
 using Amazon.CDK;
 using Amazon.CDK.Assertions;
+using Annotations = Amazon.CDK.Assertions.Annotations;
 using Amazon.CDK.AWS.CertificateManager;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.Logs;
@@ -14,6 +15,7 @@ namespace Astro.Aws.Tests.Apis.WebSocket;
 public class AstroWebSocketApiTests
 {
     private const string ApiId = "WsWebSocketApiC049FBD0";
+    private const string AccountLogRoleHolder = "AstroAwsApiGatewayAccount";
 
     private static Dictionary<string, object> Ref(string logicalId) => new() { ["Ref"] = logicalId };
 
@@ -265,6 +267,27 @@ public class AstroWebSocketApiTests
     }
 
     [Fact]
+    public void The_stage_depends_on_the_routes_its_route_settings_name()
+    {
+        // "Unable to find Route by key" otherwise: CloudFormation would create the stage before the route.
+        var (stack, _) = WsStacks.Create(new AstroWebSocketApiProps
+        {
+            Defaults = WsStacks.Defaults(),
+            Routes = new Dictionary<string, ApiRoute>
+            {
+                ["$connect"] = "src/connect.main",
+                ["sendMessage"] = ApiRoute.FromHandler("src/sendMessage.main") with { Throttle = new ApiThrottle(5, 10) },
+            },
+        });
+        var json = SiteStacks.Json(stack);
+        var stage = TemplateQueries.OfType(json, "AWS::ApiGatewayV2::Stage").Single().Value!.AsObject();
+        var dependsOn = stage["DependsOn"]!.AsArray().Select(d => (string)d!).ToList();
+
+        dependsOn.Should().Contain(TemplateQueries.RouteId(json, "sendMessage"));
+        dependsOn.Should().NotContain(TemplateQueries.RouteId(json, "$connect"));
+    }
+
+    [Fact]
     public void Stage_name_can_be_set()
     {
         var (stack, _) = WsStacks.Create(new AstroWebSocketApiProps { Defaults = WsStacks.Defaults(), Routes = WsStacks.SeedRoutes(), StageName = "dev" });
@@ -284,7 +307,6 @@ public class AstroWebSocketApiTests
             .And.Contain("\"connectionId\":\"$context.connectionId\"").And.Contain("\"connectedAt\":\"$context.connectedAt\"")
             .And.NotContain("httpMethod");
         template.HasResourceProperties("AWS::Logs::LogGroup", Obj(("LogGroupName", Match.StringLikeRegexp("^/aws/vendedlogs/apis/")), ("RetentionInDays", 30)));
-        template.ResourceCountIs("AWS::ApiGateway::Account", 0);
     }
 
     [Fact]
@@ -309,9 +331,11 @@ public class AstroWebSocketApiTests
     }
 
     [Fact]
-    public void Cloud_watch_role_sets_the_account_logging_role_before_the_stage()
+    public void With_logs_on_the_stack_sets_the_account_logging_role_before_the_stage_by_default()
     {
-        var (stack, api) = WsStacks.Create(new AstroWebSocketApiProps { Defaults = WsStacks.Defaults(), Routes = WsStacks.SeedRoutes(), CloudWatchRole = true });
+        // WebSocket stages log only once the account names an API Gateway CloudWatch Logs role ("CloudWatch Logs role
+        // ARN must be set in account settings to enable logging"): the default API deploys in a fresh account.
+        var (stack, api) = WsStacks.Create(new AstroWebSocketApiProps { Defaults = WsStacks.Defaults(), Routes = WsStacks.SeedRoutes() });
         var template = Template.FromStack(stack);
         var json = SiteStacks.Json(stack);
         var accountId = WsStacks.LogicalId(json, "AWS::ApiGateway::Account");
@@ -321,6 +345,62 @@ public class AstroWebSocketApiTests
             ("AssumeRolePolicyDocument", Obj(("Statement", new object[] { Obj(("Action", "sts:AssumeRole"), ("Principal", Obj(("Service", "apigateway.amazonaws.com")))) }))),
             ("ManagedPolicyArns", new object[] { Obj(("Fn::Join", new object[] { "", Match.ArrayWith([":iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs"]) })) })));
         template.HasResource("AWS::ApiGatewayV2::Stage", Obj(("DependsOn", Match.ArrayWith([accountId]))));
+        Annotations.FromStack(stack).HasInfo("/TestStack/Ws", Match.StringLikeRegexp("sets the account's API Gateway CloudWatch Logs role"));
+    }
+
+    [Fact]
+    public void The_account_logging_role_is_never_deleted_with_the_stack()
+    {
+        // Other REST and WebSocket APIs of the region log with it; a deleted role would stop them all.
+        foreach (var policy in new[] { ApiDeletionPolicy.Delete, ApiDeletionPolicy.Retain })
+        {
+            var (stack, api) = WsStacks.Create(new AstroWebSocketApiProps { Defaults = WsStacks.Defaults(), Routes = WsStacks.SeedRoutes(), DeletionPolicy = policy });
+            var json = SiteStacks.Json(stack);
+            var account = json["Resources"]![WsStacks.LogicalId(json, "AWS::ApiGateway::Account")]!;
+            var role = json["Resources"]![stack.GetLogicalId((CfnElement)api.AccountLogRole!.Node.DefaultChild!)]!;
+
+            foreach (var resource in new[] { account, role })
+            {
+                ((string?)resource["DeletionPolicy"]).Should().Be("Retain", policy.ToString());
+                ((string?)resource["UpdateReplacePolicy"]).Should().Be("Retain", policy.ToString());
+            }
+        }
+    }
+
+    [Fact]
+    public void Two_websocket_apis_in_one_stack_share_one_account_setting()
+    {
+        var (stack, first) = WsStacks.Create(new AstroWebSocketApiProps { Defaults = WsStacks.Defaults(), Routes = WsStacks.SeedRoutes() });
+        var second = new AstroWebSocketApi(stack, "Other", new AstroWebSocketApiProps { Defaults = WsStacks.Defaults(), Routes = WsStacks.SeedRoutes() });
+        var template = SiteStacks.Template(stack);
+        var accountId = WsStacks.LogicalId(SiteStacks.Json(stack), "AWS::ApiGateway::Account");
+
+        template.ResourceCountIs("AWS::ApiGateway::Account", 1);
+        second.AccountLogRole.Should().BeSameAs(first.AccountLogRole);
+        template.AllResources("AWS::ApiGatewayV2::Stage", Obj(("DependsOn", Match.ArrayWith([accountId]))));
+    }
+
+    [Fact]
+    public void Cloud_watch_role_false_relies_on_the_account_and_says_so()
+    {
+        var (stack, api) = WsStacks.Create(new AstroWebSocketApiProps { Defaults = WsStacks.Defaults(), Routes = WsStacks.SeedRoutes(), CloudWatchRole = false });
+        var template = SiteStacks.Template(stack);
+
+        api.AccountLogRole.Should().BeNull();
+        template.ResourceCountIs("AWS::ApiGateway::Account", 0);
+        template.HasResource("AWS::ApiGatewayV2::Stage", Obj(("Metadata", Obj(("astroaws:account-log-role", Match.AnyValue())))));
+        Annotations.FromStack(stack).HasWarning("/TestStack/Ws", Match.StringLikeRegexp("CloudWatch Logs role ARN must be set in account settings"));
+    }
+
+    [Fact]
+    public void Without_access_logs_no_account_setting_is_made()
+    {
+        var (stack, api) = WsStacks.Create(new AstroWebSocketApiProps { Defaults = WsStacks.Defaults(), Routes = WsStacks.SeedRoutes(), AccessLog = ApiAccessLog.Off });
+        var template = SiteStacks.Template(stack);
+
+        api.AccountLogRole.Should().BeNull();
+        template.ResourceCountIs("AWS::ApiGateway::Account", 0);
+        Annotations.FromStack(stack).HasNoWarning("*", Match.AnyValue());
     }
 
     [Fact]
@@ -373,6 +453,28 @@ public class AstroWebSocketApiTests
         template.ResourceCountIs("AWS::CertificateManager::Certificate", 0);
         template.ResourceCountIs("AWS::Route53::RecordSet", 0);
         api.CustomDomainUrl.Should().Be("wss://ws.example.com/v1");
+    }
+
+    [Theory]
+    [InlineData(null, "https://ws.example.com")]
+    [InlineData("chat", "https://ws.example.com/chat")]
+    public void With_execute_api_disabled_the_callback_url_is_the_custom_domain_without_the_stage(string? path, string expected)
+    {
+        // execute-api answers Forbidden to @connections once it is disabled; the management API is on the custom domain
+        // under its base path, with no stage segment.
+        var (stack, api) = WsStacks.Create(stack => new AstroWebSocketApiProps
+        {
+            Defaults = WsStacks.Defaults(),
+            Routes = WsStacks.SeedRoutes(),
+            CustomDomain = new ApiDomain { DomainName = "ws.example.com", Path = path },
+            HostedZone = HostedZone.FromHostedZoneAttributes(stack, "Zone", new HostedZoneAttributes { HostedZoneId = "Z123", ZoneName = "example.com" }),
+            DisableExecuteApiEndpoint = true,
+        });
+        var template = SiteStacks.Template(stack);
+
+        api.CallbackUrl.Should().Be(expected);
+        template.AllResourcesProperties("AWS::Lambda::Function", Obj(("Environment", Obj(("Variables", Obj(("WEBSOCKET_CALLBACK_URL", expected)))))));
+        template.HasOutput("WsCallbackUrlD4A0F3EB", Obj(("Value", expected)));
     }
 
     [Fact]
@@ -442,7 +544,8 @@ public class AstroWebSocketApiTests
     public void Deletion_policy_delete_is_the_cloudformation_default()
     {
         var json = SiteStacks.Json(WsStacks.Create(new AstroWebSocketApiProps { Defaults = WsStacks.Defaults(), Routes = WsStacks.SeedRoutes(), DeletionPolicy = ApiDeletionPolicy.Delete }).Stack);
-        json["Resources"]!.AsObject().Where(r => (string?)r.Value!["Type"] != "AWS::Logs::LogGroup")
+        // The log group and the account's logging role (see The_account_logging_role_is_never_deleted_with_the_stack) are the exceptions.
+        json["Resources"]!.AsObject().Where(r => (string?)r.Value!["Type"] is not ("AWS::Logs::LogGroup" or "AWS::ApiGateway::Account") && !r.Key.StartsWith(AccountLogRoleHolder, StringComparison.Ordinal))
             .Should().AllSatisfy(r => r.Value!["DeletionPolicy"].Should().BeNull(r.Key));
     }
 
@@ -472,7 +575,8 @@ public class AstroWebSocketApiTests
         api.CustomDomainUrl.Should().BeNull();
         api.DomainName.Should().BeNull();
         api.Certificate.Should().BeNull();
-        api.AccountLogRole.Should().BeNull();
+        api.AccountLogRole.Should().NotBeNull();
+        api.AccountLogRole!.Node.Path.Should().Be("TestStack/AstroAwsApiGatewayAccount/Role");
         api.WebSocketApi.Node.Id.Should().Be("WebSocketApi");
         api.Stage.Node.Id.Should().Be("Stage");
         api.Routes["$connect"].Node.Id.Should().Be("Route $connect");
@@ -504,6 +608,19 @@ public class AstroWebSocketApiTests
         template.AllResourcesProperties("AWS::IAM::Policy", Obj(("PolicyDocument", Obj(("Statement", Match.ArrayWith([Match.ObjectLike(Obj(("Action", "dynamodb:PutItem")))]))))));
         var withSqs = template.FindResources("AWS::IAM::Policy", Obj(("Properties", Obj(("PolicyDocument", Obj(("Statement", Match.ArrayWith([Match.ObjectLike(Obj(("Action", "sqs:SendMessage")))]))))))));
         withSqs.Keys.Should().ContainSingle().Which.Should().StartWith("WsRoutesendMessageFunction");
+    }
+
+    [Fact]
+    public void Permissions_for_every_function_also_reach_routes_added_afterwards()
+    {
+        var (stack, api) = WsStacks.Create(new AstroWebSocketApiProps { Defaults = WsStacks.Defaults(), Routes = WsStacks.SeedRoutes() });
+        api.AttachPermissions(new PolicyStatement(new PolicyStatementProps { Actions = ["dynamodb:PutItem"], Resources = ["arn:aws:dynamodb:eu-west-1:123456789012:table/connections"] }));
+        _ = api.AddRoutes(new Dictionary<string, ApiRoute> { ["typing"] = "src/sendMessage.main" });
+        var template = SiteStacks.Template(stack);
+
+        var withPut = template.FindResources("AWS::IAM::Policy", Obj(("Properties", Obj(("PolicyDocument", Obj(("Statement", Match.ArrayWith([Match.ObjectLike(Obj(("Action", "dynamodb:PutItem")))]))))))));
+        withPut.Should().HaveCount(5);
+        withPut.Keys.Should().Contain(k => k.StartsWith("WsRoutetypingFunction", StringComparison.Ordinal));
     }
 
     [Fact]
