@@ -48,8 +48,16 @@ public class AstroAws : Construct
             cdk.S3Bucket));
         RefuseIgnoredByCdk(cdk.S3Origin?.OriginAccessControlId, "S3Origin", "set OriginAccessControl = S3OriginAccessControl.FromOriginAccessControlId(scope, id, \"<your id>\") instead");
         RefuseIgnoredByCdk(cdk.LambdaFunctionOrigin?.OriginAccessControlId, "LambdaFunctionOrigin", "to protect the function URL, set AstroAwsProps.FunctionUrlProtection = FunctionUrlProtection.OriginAccessControl");
-        S3Origin = S3BucketOrigin.WithOriginAccessControl(Bucket, PropsMerge.Overlay(new S3BucketOriginWithOACProps(), cdk.S3Origin));
-        RequestFunction = RequestFunctionFactory.Create(this, Build, Bucket, domain?.HostRedirect);
+        S3Origin = S3BucketOrigin.WithOriginAccessControl(Bucket, PropsMerge.Overlay(
+            new S3BucketOriginWithOACProps
+            {
+                // Ours only when the caller brings none: CDK's own would be named without the region.
+                OriginAccessControl = cdk.S3Origin?.OriginAccessControl is null
+                    ? new S3OriginAccessControl(this, SiteIds.S3OriginAccessControl, new S3OriginAccessControlProps { OriginAccessControlName = OriginAccessControlNames.For(this, "S3") })
+                    : null,
+            },
+            cdk.S3Origin));
+        RequestFunction = RequestFunctionFactory.Create(this, Build, Bucket, domain?.HostRedirect, carryAuthorization: protectUrl);
 
         IOrigin? server = null;
         IEdgeLambda[]? edgeLambdas = null;

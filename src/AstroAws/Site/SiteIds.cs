@@ -16,6 +16,7 @@ internal static class SiteIds
     public const string ServerCachePolicy = "ServerCachePolicy";
     public const string Distribution = "Distribution";
     public const string ServerOriginAccessControl = "ServerOriginAccessControl";
+    public const string S3OriginAccessControl = "S3OriginAccessControl";
     public const string CloudFrontInvokeUrlPermission = "CloudFrontInvokeUrl";
     public const string CloudFrontInvokePermission = "CloudFrontInvoke";
     public const string PublicInvokePermission = "PublicInvoke";

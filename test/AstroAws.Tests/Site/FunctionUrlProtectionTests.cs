@@ -77,7 +77,7 @@ public class FunctionUrlProtectionTests
         {
             ["OriginAccessControlConfig"] = new J
             {
-                ["Name"] = Match.StringLikeRegexp("^TestStackSite.*-ServerUrl$"),
+                ["Name"] = Match.StringLikeRegexp("^TestStackSite.*-ServerUrl-eu-west-1$"),
                 ["Description"] = Match.AnyValue(),
                 ["OriginAccessControlOriginType"] = "lambda",
                 ["SigningBehavior"] = "always",
@@ -88,6 +88,18 @@ public class FunctionUrlProtectionTests
             .Select(r => (string)r.Value!["Properties"]!["OriginAccessControlConfig"]!["Name"]!).ToList();
         names.Should().HaveCount(2).And.OnlyHaveUniqueItems("the S3 and the function URL OACs need names of their own");
         names.Should().AllSatisfy(n => n.Length.Should().BeLessThanOrEqualTo(64));
+        names.Should().AllSatisfy(n => n.Should().EndWith("-eu-west-1", "OAC names are unique per account, so the same stack in two regions needs two names"));
+    }
+
+    [Fact]
+    public void Oac_names_of_a_region_agnostic_stack_take_the_region_at_deploy_time()
+    {
+        var stack = new Amazon.CDK.Stack(new Amazon.CDK.App(new Amazon.CDK.AppProps { Outdir = Path.Combine(Path.GetTempPath(), "astroaws-tests", Guid.NewGuid().ToString("N")) }), "Agnostic");
+        _ = new AstroAws(stack, "Site", new AstroAwsProps { OutDir = TestPaths.Fixture("ssr"), FunctionUrlProtection = FunctionUrlProtection.OriginAccessControl });
+        var names = TemplateQueries.OfType(SiteStacks.Json(stack), "AWS::CloudFront::OriginAccessControl")
+            .Select(r => r.Value!["Properties"]!["OriginAccessControlConfig"]!["Name"]!.ToJsonString()).ToList();
+
+        names.Should().HaveCount(2).And.AllSatisfy(n => n.Should().Contain("{\"Ref\":\"AWS::Region\"}"));
     }
 
     [Theory]
@@ -185,6 +197,35 @@ public class FunctionUrlProtectionTests
         routed[0].Origin.Should().Be("lambda-url");
         routed[1].Origin.Should().Be("lambda-url");
         routed[2].Origin.Should().Be("s3");
+    }
+
+    [Fact]
+    public void A_bearer_token_reaches_the_server_under_oac_in_x_forwarded_authorization()
+    {
+        // CloudFront's signature replaces the viewer's Authorization on every request to an always-signing OAC origin, so
+        // the request function carries the viewer's value in x-forwarded-authorization.
+        var (stack, _) = Protected("ssr");
+        var model = new CloudFrontModel(SiteStacks.Json(stack));
+
+        var routed = model.Route(
+            new ViewerRequest("GET", "/api/hello", Headers: new() { ["authorization"] = "Bearer abc" }),
+            new ViewerRequest("POST", "/ssr", Headers: new() { ["authorization"] = "Bearer abc" }),
+            new ViewerRequest("GET", "/api/hello", Headers: new() { ["x-forwarded-authorization"] = "Bearer forged" }));
+
+        routed[0].OriginHeaders["authorization"].Should().Be(CloudFrontModel.CloudFrontSignature);
+        routed[0].OriginHeaders["x-forwarded-authorization"].Should().Be("Bearer abc");
+        routed[1].OriginHeaders["x-forwarded-authorization"].Should().Be("Bearer abc");
+        routed[2].OriginHeaders.Should().NotContainKey("x-forwarded-authorization", "only the viewer's own Authorization is carried; a value sent in the header itself is dropped");
+    }
+
+    [Fact]
+    public void Without_oac_the_viewers_authorization_reaches_the_server_as_it_is()
+    {
+        var (stack, _) = SiteStacks.ForFixture("ssr");
+        var routed = new CloudFrontModel(SiteStacks.Json(stack)).Route(new ViewerRequest("GET", "/api/hello", Headers: new() { ["authorization"] = "Bearer abc" }));
+
+        routed.OriginHeaders["authorization"].Should().Be("Bearer abc");
+        routed.OriginHeaders.Should().NotContainKey("x-forwarded-authorization");
     }
 
     [Fact]

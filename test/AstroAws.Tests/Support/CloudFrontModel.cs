@@ -41,6 +41,9 @@ internal sealed class CloudFrontModel
     private const string CachingOptimized = "658327ea-f89d-4fab-a63d-7e88639e58f6";
     private const string BucketDomainMarker = "BUCKET.s3.eu-west-1.amazonaws.com";
 
+    /// <summary>What an origin behind an always-signing Origin Access Control receives in <c>Authorization</c>.</summary>
+    public const string CloudFrontSignature = "AWS4-HMAC-SHA256 Credential=(CloudFront's signature)";
+
     private readonly JsonObject resources;
     private readonly JsonObject config;
 
@@ -212,6 +215,16 @@ internal sealed class CloudFrontModel
             }
         }
 
+        // An Origin Access Control that always signs overwrites the viewer's Authorization with CloudFront's SigV4
+        // signature (OriginAccessControlConfig.SigningBehavior in the CloudFront API reference).
+        var signedByOac = update is not null
+            ? (bool?)update["originAccessControlConfig"]?["enabled"] == true && (string?)update["originAccessControlConfig"]?["signingBehavior"] == "always"
+            : SignsAlways((string)behavior["TargetOriginId"]!);
+        if (signedByOac)
+        {
+            headers["authorization"] = CloudFrontSignature;
+        }
+
         var originRequestPolicy = behavior["OriginRequestPolicyId"]?.ToJsonString().Trim('"');
         var forwardsAll = originRequestPolicy == AllViewerExceptHost;
         var queryKept = originRequest is null || (originRequest["querystring"] as JsonObject)?.Count == (request.Query?.Count ?? 0);
@@ -225,6 +238,13 @@ internal sealed class CloudFrontModel
             forwardsAll,
             DefaultTtl(behavior["CachePolicyId"]!),
             behavior["ResponseHeadersPolicyId"]?.ToJsonString().Trim('"'));
+    }
+
+    private bool SignsAlways(string originId)
+    {
+        var origin = config["Origins"]!.AsArray().Select(o => o!.AsObject()).Single(o => (string)o["Id"]! == originId);
+        var oacId = (string?)origin["OriginAccessControlId"]?["Fn::GetAtt"]?[0];
+        return oacId is not null && (string?)resources[oacId]?["Properties"]?["OriginAccessControlConfig"]?["SigningBehavior"] == "always";
     }
 
     private string OriginKind(string originId)

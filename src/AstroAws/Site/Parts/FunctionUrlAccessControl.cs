@@ -25,9 +25,7 @@ internal static class FunctionUrlAccessControl
         {
             OriginAccessControlConfig = new CfnOriginAccessControl.OriginAccessControlConfigProperty
             {
-                // OAC names are unique per account; this is the site's unique name (stack and construct path) plus a suffix
-                // that keeps it apart from the S3 origin's OAC.
-                Name = Names.UniqueResourceName(scope, new UniqueResourceNameOptions { MaxLength = 54 }) + "-ServerUrl",
+                Name = OriginAccessControlNames.For(scope, "ServerUrl"),
                 Description = "AstroAws: CloudFront signs its requests to the server function URL",
                 OriginAccessControlOriginType = "lambda",
                 SigningBehavior = "always",

@@ -14,9 +14,9 @@ internal static class RequestFunctionFactory
     // The bucket's regional domain name replaces the placeholder at deploy time and is longer; leave room for it.
     private const int DomainAllowance = 96;
 
-    public static CloudFrontFunction Create(Construct scope, AstroBuild build, IBucket bucket, HostRedirect? redirect)
+    public static CloudFrontFunction Create(Construct scope, AstroBuild build, IBucket bucket, HostRedirect? redirect, bool carryAuthorization)
     {
-        var code = build.HasServer ? ServerCode(build, redirect) : RequestFunctionCode.CreateStatic(DirectoryFormat(build), redirect);
+        var code = build.HasServer ? ServerCode(build, redirect, carryAuthorization) : RequestFunctionCode.CreateStatic(DirectoryFormat(build), redirect);
         return new CloudFrontFunction(scope, SiteIds.RequestFunction, new CloudFrontFunctionProps
         {
             Code = FunctionCode.FromInline(code.Replace(RequestFunctionCode.BucketDomainPlaceholder, bucket.BucketRegionalDomainName, StringComparison.Ordinal)),
@@ -29,10 +29,10 @@ internal static class RequestFunctionFactory
     private static bool DirectoryFormat(AstroBuild build) =>
         !build.StaticFiles.Any(file => file.EndsWith(".html", StringComparison.Ordinal) && !file.EndsWith("index.html", StringComparison.Ordinal) && file != "404.html");
 
-    private static string ServerCode(AstroBuild build, HostRedirect? redirect)
+    private static string ServerCode(AstroBuild build, HostRedirect? redirect, bool carryAuthorization)
     {
         var table = StaticRouteTable.Create(build, SitePaths.AssetsFolder);
-        var code = RequestFunctionCode.Create(table, switchToS3: build.Mode is AstroAwsMode.Ssr or AstroAwsMode.SsrStream, redirect);
+        var code = RequestFunctionCode.Create(table, switchToS3: build.Mode is AstroAwsMode.Ssr or AstroAwsMode.SsrStream, redirect, carryAuthorization);
         var size = Encoding.UTF8.GetByteCount(code) + DomainAllowance;
         if (size > RequestFunctionCode.MaxCodeBytes)
         {

@@ -35,8 +35,17 @@ internal static class RequestFunctionCode
 
         """;
 
-    /// <summary>Builds the code; <paramref name="switchToS3"/> is false when S3 is already the behavior's origin.</summary>
-    public static string Create(StaticRouteTable table, bool switchToS3, HostRedirect? redirect = null)
+    /// <summary>The header that carries the viewer's <c>Authorization</c> to the server under Origin Access Control.</summary>
+    public const string ForwardedAuthorizationHeader = "x-forwarded-authorization";
+
+    /// <summary>
+    /// Builds the code; <paramref name="switchToS3"/> is false when S3 is already the behavior's origin.
+    /// <paramref name="carryAuthorization"/> copies the viewer's <c>Authorization</c> into
+    /// <see cref="ForwardedAuthorizationHeader"/>: an Origin Access Control that always signs overwrites <c>Authorization</c>
+    /// with CloudFront's own signature, so a bearer token would never reach the app (rule
+    /// <c>cloudfront/oac-overwrites-authorization</c>). A value the viewer sent in that header itself is dropped.
+    /// </summary>
+    public static string Create(StaticRouteTable table, bool switchToS3, HostRedirect? redirect = null, bool carryAuthorization = false)
     {
         var code = new StringBuilder();
         if (switchToS3)
@@ -66,6 +75,16 @@ internal static class RequestFunctionCode
         code.Append(RedirectCall(redirect));
         code.AppendLine("""
               if (request.headers.host) request.headers['x-forwarded-host'] = { value: request.headers.host.value };
+            """);
+        if (carryAuthorization)
+        {
+            code.AppendLine(CultureInfo.InvariantCulture, $$"""
+                  if (request.headers.authorization) request.headers['{{ForwardedAuthorizationHeader}}'] = { value: request.headers.authorization.value };
+                  else delete request.headers['{{ForwardedAuthorizationHeader}}'];
+                """);
+        }
+
+        code.AppendLine("""
               if (request.method !== 'GET' && request.method !== 'HEAD') return request;
               var path;
               try { path = decodeURIComponent(request.uri); } catch (e) { return request; }
