@@ -13,13 +13,16 @@ public sealed class CustomPoliciesStack : Stack
     public CustomPoliciesStack(Construct scope, string id, IStackProps props)
         : base(scope, id, props)
     {
+        // The guide's API policy sets all three TTLs to 0, which CloudFront refuses while cookies or query strings are in
+        // the key (caching disabled means an empty key). A MaxTtl of 1 s keeps the key: a response is cached for at
+        // most a second, and only when the API sends Cache-Control (DefaultTtl 0).
         var apiCachePolicy = new CachePolicy(this, "ApiCachePolicy", new CachePolicyProps
         {
             CookieBehavior = CacheCookieBehavior.All(),
             QueryStringBehavior = CacheQueryStringBehavior.All(),
             DefaultTtl = Duration.Seconds(0),
             MinTtl = Duration.Seconds(0),
-            MaxTtl = Duration.Seconds(0),
+            MaxTtl = Duration.Seconds(1),
         });
         var pageCachePolicy = new CachePolicy(this, "PageCachePolicy", new CachePolicyProps
         {

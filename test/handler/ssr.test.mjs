@@ -154,4 +154,29 @@ describe("ssr handler behind CloudFront (function URL payload v2)", { skip: load
     const res = await invoke(formPostEvent("/actions?_action=greet", { name: "Grace" }, { viaCloudFront: false }));
     assert.equal(res.statusCode, 403);
   });
+
+  // Under Origin Access Control CloudFront's SigV4 signature replaces Authorization, and the request function carries
+  // the viewer's value in x-forwarded-authorization (docs/function-url-protection.md). The sample reads it with
+  // src/lib/bearer.ts, the recipe the docs give.
+  test("(g) under OAC the viewer's bearer token arrives in x-forwarded-authorization", async () => {
+    const res = await invoke(functionUrlEvent({
+      path: "/api/whoami",
+      headers: {
+        authorization: "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20261201/eu-west-1/lambda/aws4_request, SignedHeaders=host;x-amz-date, Signature=0123",
+        "x-forwarded-authorization": "Bearer abc",
+      },
+    }));
+    assert.equal(res.statusCode, 200, bodyText(res));
+    assert.deepEqual(JSON.parse(bodyText(res)), { token: "abc" });
+  });
+
+  test("(g') without OAC the same code reads Authorization itself", async () => {
+    const res = await invoke(functionUrlEvent({ path: "/api/whoami", headers: { authorization: "Bearer abc" } }));
+    assert.deepEqual(JSON.parse(bodyText(res)), { token: "abc" });
+  });
+
+  test("(g'') CloudFront's signature alone is not taken for a token", async () => {
+    const res = await invoke(functionUrlEvent({ path: "/api/whoami", headers: { authorization: "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/x, Signature=0123" } }));
+    assert.deepEqual(JSON.parse(bodyText(res)), { token: null });
+  });
 });

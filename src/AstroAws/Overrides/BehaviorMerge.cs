@@ -33,9 +33,18 @@ internal static class BehaviorMerge
             Refuse(taken, association.EventType.ToString(), $"{propName}.FunctionAssociations");
         }
 
+        var viewerFunction = (ours.FunctionAssociations ?? []).Length > 0;
         foreach (var edgeLambda in theirs.EdgeLambdas ?? [])
         {
             Refuse(taken, edgeLambda.EventType.ToString(), $"{propName}.EdgeLambdas");
+            if (viewerFunction && edgeLambda.EventType is LambdaEdgeEventType.VIEWER_REQUEST or LambdaEdgeEventType.VIEWER_RESPONSE)
+            {
+                // CloudFront refuses CloudFront Functions and Lambda@Edge together on viewer events (rule cloudfront/function-associations).
+                throw new ArgumentException(
+                    $"{propName}.EdgeLambdas: received a Lambda@Edge function on {edgeLambda.EventType}, but this behavior runs AstroAws's request function (a CloudFront Function) on VIEWER_REQUEST, "
+                    + "and CloudFront refuses CloudFront Functions and Lambda@Edge together on viewer events. Attach it to ORIGIN_REQUEST or ORIGIN_RESPONSE, or use a CloudFront Function on VIEWER_RESPONSE (FunctionAssociations).",
+                    $"{propName}.EdgeLambdas");
+            }
         }
 
         merged.FunctionAssociations = PropsMerge.Combine(ours.FunctionAssociations, theirs.FunctionAssociations);
@@ -49,7 +58,7 @@ internal static class BehaviorMerge
         {
             throw new ArgumentException(
                 $"{propName}: received a {eventType} handler, but AstroAws uses that event for {owner}, and CloudFront allows one handler per event. "
-                + "Attach yours to another event (e.g. VIEWER_RESPONSE or ORIGIN_RESPONSE), or to a behavior of your own in AdditionalBehaviors.",
+                + "Attach yours to another event (a CloudFront Function to VIEWER_RESPONSE, a Lambda@Edge function to an origin event AstroAws does not use), or to a behavior of your own in AdditionalBehaviors.",
                 propName);
         }
 

@@ -80,7 +80,7 @@ internal static class ApiSuppressions
         "AwsSolutions-IAM4",
         "AmazonAPIGatewayPushToCloudWatchLogs is the AWS-managed policy API Gateway documents for the account's logging role, which WebSocket access logs need; "
         + "AWS keeps it current. Set CloudWatchRole = false on the WebSocket APIs when the account already has a role of its own.",
-        "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs");
+        NagSuppressions.AnyPartition("Policy", "iam::aws:policy\\/service-role\\/AmazonAPIGatewayPushToCloudWatchLogs"));
 
     /// <summary>How cdk-nag prints a value in a finding: a pseudo parameter as &lt;AWS::Region&gt;, a literal as is.</summary>
     private static string Rendered(string value, string pseudoParameter) => Token.IsUnresolved(value) ? $"<{pseudoParameter}>" : value;

@@ -19,6 +19,16 @@ internal static class NagSuppressions
     /// <summary>The metadata key cdk-nag reads.</summary>
     public const string MetadataKey = "cdk_nag";
 
+    /// <summary>
+    /// A finding about an ARN whatever its partition is written as: cdk-nag prints <c>&lt;AWS::Partition&gt;</c> for the
+    /// pseudo parameter, and the partition itself (<c>aws</c>, <c>aws-cn</c>, ...) when the stack's region is known and the
+    /// app sets <c>@aws-cdk/core:enablePartitionLiterals</c>, as <c>cdk init</c> apps do.
+    /// </summary>
+    /// <param name="kind">The finding's kind, e.g. <c>Policy</c> or <c>Resource</c>.</param>
+    /// <param name="afterPartitionPattern">A regular expression for the ARN after <c>arn:&lt;partition&gt;:</c>.</param>
+    public static string AnyPartition(string kind, string afterPartitionPattern) =>
+        $"/^{kind}::arn:(<AWS::Partition>|aws(-[a-z]+)*):{afterPartitionPattern}$/";
+
     private static readonly ConditionalWeakTable<CfnResource, Entries> ByResource = new();
 
     /// <summary>Suppresses <paramref name="ruleId"/> on <paramref name="target"/>.</summary>

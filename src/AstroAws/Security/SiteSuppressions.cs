@@ -15,7 +15,7 @@ namespace Astro.Aws.Security;
 /// </summary>
 internal static class SiteSuppressions
 {
-    public const string BasicExecutionRole = "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole";
+    public static readonly string BasicExecutionRole = NagSuppressions.AnyPartition("Policy", "iam::aws:policy\\/service-role\\/AWSLambdaBasicExecutionRole");
 
     public const string BasicExecutionReason =
         "AWSLambdaBasicExecutionRole is the AWS-managed policy Lambda documents for a function's own logs: it allows only logs:CreateLogGroup, "
@@ -130,7 +130,7 @@ internal static class SiteSuppressions
                 "Action::s3:DeleteObject*",
                 "Action::s3:Abort*",
                 bucketArn,
-                "/^Resource::arn:<AWS::Partition>:s3:::cdk-[a-z0-9]+-assets-[^/]+\\/\\*$/",
+                NagSuppressions.AnyPartition("Resource", "s3:::cdk-[a-z0-9]+-assets-[^/]+\\/\\*"),
                 "Resource::*");
         }
     }

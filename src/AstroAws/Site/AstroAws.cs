@@ -33,10 +33,12 @@ public class AstroAws : Construct
         ArgumentNullException.ThrowIfNull(props);
         var cdk = props.Cdk ?? new AstroAwsCdkProps();
         Build = AstroBuild.Read(props.WebsiteDir, props.OutDir);
+        Annotations.Of(this).AddInfo($"AstroAws: the build in '{Build.DistDirectory}' is in {ModeName(Build.Mode)} mode ({ModeMeaning(Build.Mode)}).");
         var paths = new SitePaths(Build);
         var domain = SiteDomain.From(this, props);
         var protectUrl = props.FunctionUrlProtection == FunctionUrlProtection.OriginAccessControl;
 
+        RefuseObjectWriter(cdk.S3Bucket?.ObjectOwnership);
         Bucket = new Bucket(this, SiteIds.Bucket, PropsMerge.Overlay(
             new BucketProps
             {
@@ -109,6 +111,10 @@ public class AstroAws : Construct
         if (protectUrl)
         {
             ServerOriginAccessControl = FunctionUrlAccessControl.Protect(this, ServerFunction!, FunctionUrl!, Distribution);
+            Annotations.Of(this).AddWarningV2(
+                "@astroaws/site:oacRequestBodies",
+                "AstroAws: FunctionUrlProtection.OriginAccessControl makes Lambda refuse POST and PUT requests with a body unless the viewer sends its SHA-256 in x-amz-content-sha256, "
+                + "which browsers never do: HTML form posts and Astro Actions fail. Bearer tokens reach the app in x-forwarded-authorization. See docs/function-url-protection.md.");
         }
 
         (DomainARecords, DomainAaaaRecords) = domain?.CreateRecords(this, Distribution, ipv6: cdk.CloudfrontDistribution?.EnableIpv6 ?? true) ?? ([], []);
@@ -188,6 +194,20 @@ public class AstroAws : Construct
     /// <summary>The AAAA alias records, one per name of <see cref="AstroAwsProps.DomainNames"/> in order; empty without <see cref="AstroAwsProps.HostedZone"/>, or when IPv6 is off.</summary>
     public IReadOnlyList<AaaaRecord> DomainAaaaRecords { get; }
 
+    private static string ModeName(AstroAwsMode mode) => mode switch
+    {
+        AstroAwsMode.SsrStream => "ssr-stream",
+        _ => mode.ToString().ToLowerInvariant(),
+    };
+
+    private static string ModeMeaning(AstroAwsMode mode) => mode switch
+    {
+        AstroAwsMode.Static => "files from S3 only, no server",
+        AstroAwsMode.Ssr => "server pages from a Lambda function URL, buffered responses up to 6 MB",
+        AstroAwsMode.SsrStream => "server pages from a Lambda function URL, streamed responses up to 200 MB",
+        _ => "server pages from Lambda@Edge in us-east-1, request bodies up to 1 MB, generated responses up to 1 MB",
+    };
+
     /// <summary>aws-cdk-lib 2.160's OriginBase accepts OriginProps.OriginAccessControlId but never renders it, so the value would vanish silently.</summary>
     private static void RefuseIgnoredByCdk(string? originAccessControlId, string propName, string instead)
     {
@@ -196,6 +216,18 @@ public class AstroAws : Construct
             throw new ArgumentException(
                 $"AstroAwsCdkProps.{propName}.OriginAccessControlId: received '{originAccessControlId}', but aws-cdk-lib 2.160 ignores OriginAccessControlId on origins, so it would have no effect. Remove it; {instead}.",
                 $"AstroAwsCdkProps.{propName}.OriginAccessControlId");
+        }
+    }
+
+    /// <summary>CloudFront reads the bucket through an Origin Access Control, which needs object ownership enforced, or preferred where ACLs are needed (rule cloudfront/s3-origin-access).</summary>
+    private static void RefuseObjectWriter(ObjectOwnership? ownership)
+    {
+        if (ownership == ObjectOwnership.OBJECT_WRITER)
+        {
+            throw new ArgumentException(
+                "AstroAwsCdkProps.S3Bucket.ObjectOwnership: received OBJECT_WRITER, but CloudFront reads the site bucket through an Origin Access Control, which needs the bucket owner to own every object. "
+                + "Leave ObjectOwnership unset (BUCKET_OWNER_ENFORCED), or use BUCKET_OWNER_PREFERRED if you need ACLs.",
+                "AstroAwsCdkProps.S3Bucket.ObjectOwnership");
         }
     }
 

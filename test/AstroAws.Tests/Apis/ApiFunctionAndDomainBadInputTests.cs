@@ -79,6 +79,14 @@ public class ApiFunctionAndDomainBadInputTests
             scope => new AstroHttpApiProps { CustomDomain = new ApiDomain { DomainName = "api.example.com", Path = path, Certificate = Amazon.CDK.AWS.CertificateManager.Certificate.FromCertificateArn(scope, "Cert", "arn:aws:acm:eu-west-1:123456789012:certificate/abc") } },
             "AstroHttpApiProps.CustomDomain.Path", $"received '{path}'", "\"orders/v1\"");
 
+    [Fact]
+    public void Http_access_log_format_without_the_request_id() =>
+        RefusedHttp(_ => new AstroHttpApiProps { AccessLog = "$context.status" }, "AstroHttpApiProps.AccessLog.Format", "received '$context.status'", "$context.requestId");
+
+    [Fact]
+    public void WebSocket_access_log_format_without_the_request_id() =>
+        RefusedWs(_ => new AstroWebSocketApiProps { AccessLog = "$context.connectionId" }, "AstroWebSocketApiProps.AccessLog.Format", "received '$context.connectionId'", "$context.requestId");
+
     private static void RefusedHttp(Func<Stack, AstroHttpApiProps> props, params string[] fragments)
     {
         var act = () => ApiStacks.Http(props);

@@ -79,8 +79,9 @@ internal static partial class OverrideTables
         Template("ObjectLockEnabled", _ => S3Bucket(new BucketProps { ObjectLockEnabled = true }),
             t => t.Bucket(new J { ["ObjectLockEnabled"] = true })),
 
-        Template("ObjectOwnership", _ => S3Bucket(new BucketProps { ObjectOwnership = ObjectOwnership.OBJECT_WRITER }),
-            t => t.Bucket(new J { ["OwnershipControls"] = new J { ["Rules"] = new object[] { new J { ["ObjectOwnership"] = "ObjectWriter" } } } })),
+        // BUCKET_OWNER_PREFERRED: an Origin Access Control refuses OBJECT_WRITER (a refusal of its own, in BadInputTests).
+        Template("ObjectOwnership", _ => S3Bucket(new BucketProps { ObjectOwnership = ObjectOwnership.BUCKET_OWNER_PREFERRED }),
+            t => t.Bucket(new J { ["OwnershipControls"] = new J { ["Rules"] = new object[] { new J { ["ObjectOwnership"] = "BucketOwnerPreferred" } } } })),
 
         // Our BLOCK_ALL forbids public read, and CDK says so: the error shows the value arrived.
         Error("PublicReadAccess", _ => S3Bucket(new BucketProps { PublicReadAccess = true }),

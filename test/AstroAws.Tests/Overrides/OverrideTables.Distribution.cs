@@ -172,19 +172,16 @@ internal static partial class OverrideTables
             Template("Compress", _ => Set(new AddBehaviorOptions { Compress = false }),
                 t => Expect(t, new J { ["Compress"] = false })),
 
-            // Combined with ours, which exist in edge mode (the Astro handler on origin-request and origin-response); a
-            // viewer-response edge function is free. Versions must be in us-east-1, so an imported one is used.
-            Template("EdgeLambdas", stack => Set(new AddBehaviorOptions { EdgeLambdas = [new EdgeLambda { EventType = LambdaEdgeEventType.VIEWER_RESPONSE, FunctionVersion = Version_.FromVersionArn(stack, "UserEdgeVersion", UserEdgeVersionArn) }] }),
+            // In ssr mode the origin events are free (the viewer events are not: CloudFront refuses Lambda@Edge beside our
+            // viewer-request CloudFront Function there). Versions must be in us-east-1, so an imported one is used.
+            Template("EdgeLambdas", stack => Set(new AddBehaviorOptions { EdgeLambdas = [new EdgeLambda { EventType = LambdaEdgeEventType.ORIGIN_RESPONSE, FunctionVersion = Version_.FromVersionArn(stack, "UserEdgeVersion", UserEdgeVersionArn) }] }),
                 t => Expect(t, new J
                 {
                     ["LambdaFunctionAssociations"] = Match.ArrayEquals(
                     [
-                        Match.ObjectLike(new J { ["EventType"] = "origin-request", ["IncludeBody"] = true }),
-                        Match.ObjectLike(new J { ["EventType"] = "origin-response" }),
-                        Match.ObjectLike(new J { ["EventType"] = "viewer-response", ["LambdaFunctionARN"] = UserEdgeVersionArn }),
+                        Match.ObjectLike(new J { ["EventType"] = "origin-response", ["LambdaFunctionARN"] = UserEdgeVersionArn }),
                     ]),
-                }))
-                with { OutDir = () => DerivedBuilds.Edge },
+                })),
 
             // Combined with ours: our viewer-request function stays, theirs is added on viewer-response (viewer-request is refused).
             Template("FunctionAssociations", stack => Set(new AddBehaviorOptions { FunctionAssociations = [new FunctionAssociation { EventType = FunctionEventType.VIEWER_RESPONSE, Function = UserViewerResponseFunction(stack) }] }),
@@ -197,9 +194,9 @@ internal static partial class OverrideTables
                     ]),
                 })),
 
-            // ALL_VIEWER's managed ID.
-            Template("OriginRequestPolicy", _ => Set(new AddBehaviorOptions { OriginRequestPolicy = OriginRequestPolicy.ALL_VIEWER }),
-                t => Expect(t, new J { ["OriginRequestPolicyId"] = "216adef6-5c7f-47e4-b989-5492eafa07d3" })),
+            // A managed policy that leaves Host alone (ALL_VIEWER would send the viewer's Host to the function URL, which is refused).
+            Template("OriginRequestPolicy", _ => Set(new AddBehaviorOptions { OriginRequestPolicy = OriginRequestPolicy.USER_AGENT_REFERER_HEADERS }),
+                t => Expect(t, new J { ["OriginRequestPolicyId"] = OriginRequestPolicy.USER_AGENT_REFERER_HEADERS.OriginRequestPolicyId })),
 
             Template("RealtimeLogConfig", stack => Set(new AddBehaviorOptions { RealtimeLogConfig = UserRealtimeLogConfig(stack) }),
                 t => Expect(t, new J { ["RealtimeLogConfigArn"] = t.GetAtt("UserRealtimeLogs", "Arn") })),

@@ -13,7 +13,7 @@ internal static partial class OverrideTables
     /// <summary>AstroAwsCdkProps.S3Origin (IS3BucketOriginWithOACProps): lands on the distribution's S3 origin.</summary>
     public static OverrideCase[] S3Origin() =>
     [
-        Template("OriginAccessControl", stack => S3OriginProps(new S3BucketOriginWithOACProps { OriginAccessControl = new S3OriginAccessControl(stack, "UserOac", new S3OriginAccessControlProps { Signing = Signing.SIGV4_NO_OVERRIDE }) }),
+        Template("OriginAccessControl", stack => S3OriginProps(new S3BucketOriginWithOACProps { OriginAccessControl = new S3OriginAccessControl(stack, "UserOac", new S3OriginAccessControlProps { OriginAccessControlName = "enum-oac-eu-west-1", Signing = Signing.SIGV4_NO_OVERRIDE }) }),
             t => t.S3Origin(new J { ["OriginAccessControlId"] = t.GetAtt("UserOac", "Id") })),
 
         // The default is READ only (s3:GetObject); WRITE adds s3:PutObject to the bucket policy.

@@ -37,6 +37,16 @@ internal static class Suppressions
         return found[0];
     }
 
+    /// <summary>
+    /// Whether the suppression covers a finding as cdk-nag prints it inside the brackets (e.g.
+    /// <c>Policy::arn:aws:iam::aws:policy/...</c>): an applies_to entry equal to it, or a <c>/regex/</c> entry matching it,
+    /// as the security gate reads them (tools/security-gate/lib/suppressions.mjs).
+    /// </summary>
+    public static bool Covers(Suppression suppression, string finding) =>
+        suppression.AppliesTo.Any(a => a.Length > 1 && a[0] == '/' && a[^1] == '/'
+            ? System.Text.RegularExpressions.Regex.IsMatch(finding, a[1..^1])
+            : a == finding);
+
     /// <summary>The template holds a resource of <paramref name="type"/> that suppresses <paramref name="ruleId"/> (Template.HasResource).</summary>
     public static void HasSuppression(Template template, string type, string ruleId) =>
         template.HasResource(type, Match.ObjectLike(new Dictionary<string, object>

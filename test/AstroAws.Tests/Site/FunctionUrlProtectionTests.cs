@@ -138,7 +138,13 @@ public class FunctionUrlProtectionTests
                 },
             },
         });
-        site.Distribution.AddBehavior("/late/*", site.ServerOrigin!, new AddBehaviorOptions { AllowedMethods = AllowedMethods.ALLOW_ALL });
+        // With the site's request function, which carries the viewer's Authorization past the OAC (rule cloudfront/oac-overwrites-authorization).
+        site.Distribution.AddBehavior("/late/*", site.ServerOrigin!, new AddBehaviorOptions
+        {
+            AllowedMethods = AllowedMethods.ALLOW_ALL,
+            OriginRequestPolicy = OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+            FunctionAssociations = [new FunctionAssociation { EventType = FunctionEventType.VIEWER_REQUEST, Function = site.RequestFunction }],
+        });
         var json = SiteStacks.Json(stack);
         var oacId = LogicalId(json, site.ServerOriginAccessControl!);
 

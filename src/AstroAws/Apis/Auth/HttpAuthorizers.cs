@@ -50,11 +50,24 @@ internal sealed class HttpAuthorizers
         {
             ResponseTypes = [lambda.ResponseType == ApiLambdaAuthorizerResponse.Simple ? HttpLambdaResponseType.SIMPLE : HttpLambdaResponseType.IAM],
             IdentitySource = lambda.IdentitySource is null ? null : [.. lambda.IdentitySource],
-            ResultsCacheTtl = lambda.ResultsCacheTtl ?? Duration.Seconds(0),
+            ResultsCacheTtl = CacheTtl(lambda.ResultsCacheTtl, propName),
         }),
         ApiIamAuthorizer => new HttpIamAuthorizer(),
         _ => throw new ArgumentException($"{propName}: unsupported authorizer {authorizer.GetType().Name}.", propName),
     };
+
+    /// <summary>API Gateway caches authorizer results for 0 to 3600 seconds (rule apigateway/authorizer).</summary>
+    private static Duration CacheTtl(Duration? ttl, string propName)
+    {
+        if (ttl is not null && !Token.IsUnresolved(ttl.ToString()) && ttl.ToSeconds() > 3600)
+        {
+            throw new ArgumentException(
+                $"{propName}.ResultsCacheTtl: received {ttl.ToSeconds()} seconds, but API Gateway caches authorizer results for at most 3600 (one hour). Use Duration.Hours(1) or less, or leave it unset (no caching).",
+                $"{propName}.ResultsCacheTtl");
+        }
+
+        return ttl ?? Duration.Seconds(0);
+    }
 
     private static HttpJwtAuthorizer CreateJwt(string name, ApiJwtAuthorizer jwt, string propName)
     {

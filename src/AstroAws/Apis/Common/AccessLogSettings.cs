@@ -17,13 +17,24 @@ internal static class AccessLogSettings
     public const string WebSocketFormat =
         """{"requestTime":"$context.requestTime","requestId":"$context.requestId","eventType":"$context.eventType","routeKey":"$context.routeKey","status":$context.status,"connectionId":"$context.connectionId","connectedAt":"$context.connectedAt","integrationRequestId":"$context.integration.requestId","integrationStatus":"$context.integration.status","integrationLatency":"$context.integration.latency","integrationServiceStatus":"$context.integration.integrationStatus","ip":"$context.identity.sourceIp","userAgent":"$context.identity.userAgent"}""";
 
+    /// <summary>The UUID at the end of the stack's ID (arn:...:stack/name/uuid): new for every stack created with the same name.</summary>
+    private static string StackUuid => Fn.Select(2, Fn.Split("/", Amazon.CDK.Aws.STACK_ID));
+
     /// <summary>Sets the stage's access logs and returns the log group it created, if any.</summary>
-    public static LogGroup? Apply(Construct scope, string logGroupId, CfnStage stage, ApiAccessLog? accessLog, string defaultFormat)
+    public static LogGroup? Apply(Construct scope, string logGroupId, CfnStage stage, ApiAccessLog? accessLog, string defaultFormat, string propName)
     {
         var settings = accessLog ?? new ApiAccessLog();
         if (!settings.Enabled)
         {
             return null;
+        }
+
+        if (settings.Format is { } format && !Token.IsUnresolved(format)
+            && !format.Contains("$context.requestId", StringComparison.Ordinal) && !format.Contains("$context.extendedRequestId", StringComparison.Ordinal))
+        {
+            throw new ArgumentException(
+                $"{propName}.Format: received '{format}', which has no $context.requestId; API Gateway enables access logging only with it (rule apigateway/stage). Add \"requestId\":\"$context.requestId\" to the format.",
+                $"{propName}.Format");
         }
 
         LogGroup? created = null;
@@ -33,10 +44,11 @@ internal static class AccessLogSettings
             // Under /aws/vendedlogs/ CloudWatch needs no resource policy per log group, which keeps the account's policy small.
             created = new LogGroup(scope, logGroupId, new LogGroupProps
             {
-                LogGroupName = $"/aws/vendedlogs/apis/{Names.UniqueId(scope)}-{logGroupId}",
+                // The stack's own ID ends the name: the API's DeletionPolicy may retain the group, and a retained group
+                // with a name fixed at synthesis would make the next deploy of the stack fail with "already exists"
+                // (rule logs/log-group).
+                LogGroupName = $"/aws/vendedlogs/apis/{Names.UniqueId(scope)}-{logGroupId}-{StackUuid}",
                 Retention = settings.Retention ?? RetentionDays.ONE_MONTH,
-
-                // It has a fixed name, so a kept one would block the next deploy; the API's DeletionPolicy can still retain it.
                 RemovalPolicy = RemovalPolicy.DESTROY,
             });
             destination = created;

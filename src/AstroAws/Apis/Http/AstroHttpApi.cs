@@ -68,7 +68,7 @@ public class AstroHttpApi : Construct
             DomainMapping = domain is null ? null : new DomainMappingOptions { DomainName = domain.DomainName, MappingKey = domain.MappingKey },
         });
         defaultCfnStage = (CfnStage)DefaultStage.Node.DefaultChild!;
-        AccessLogGroup = AccessLogSettings.Apply(this, "AccessLogs", defaultCfnStage, props.AccessLog, AccessLogSettings.HttpFormat);
+        AccessLogGroup = AccessLogSettings.Apply(this, "AccessLogs", defaultCfnStage, props.AccessLog, AccessLogSettings.HttpFormat, $"{PropsType}.AccessLog");
         if (props.StageVariables is { Count: > 0 } variables)
         {
             defaultCfnStage.StageVariables = new Dictionary<string, string>(variables);

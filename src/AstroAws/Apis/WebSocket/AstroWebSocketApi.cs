@@ -106,7 +106,7 @@ public class AstroWebSocketApi : Construct
         // The management API also answers on the custom domain (its base path, no stage); with execute-api off, only there
         // (rule apigateway/websocket-management-endpoint). CheckReachable guarantees the domain in that case.
         CallbackUrl = props.DisableExecuteApiEndpoint == true ? domain!.ManagementUrl : Stage.CallbackUrl;
-        AccessLogGroup = AccessLogSettings.Apply(this, "AccessLogs", cfnStage, props.AccessLog, AccessLogSettings.WebSocketFormat);
+        AccessLogGroup = AccessLogSettings.Apply(this, "AccessLogs", cfnStage, props.AccessLog, AccessLogSettings.WebSocketFormat, $"{PropsType}.AccessLog");
         AccountLogRole = UseAccountLogRole(props.CloudWatchRole, logging: props.AccessLog?.Enabled ?? true);
 
         DeletionPolicyAspect.Apply(this, props.Tags, props.DeletionPolicy);

@@ -20,6 +20,14 @@ internal static class DistributionFactory
 
     public static Distribution Create(Construct scope, AstroBuild build, SitePaths paths, SiteRouting routing, SiteDomain? domain, AstroAwsDistributionProps? overrides)
     {
+        var serverIsFunctionUrl = build.Mode is AstroAwsMode.Ssr or AstroAwsMode.SsrStream;
+        CallerPolicies.Check(overrides?.DefaultBehavior, $"{PropName}.DefaultBehavior", serverIsFunctionUrl);
+        CallerPolicies.Check(overrides?.ApiBehavior, $"{PropName}.ApiBehavior", serverIsFunctionUrl);
+        foreach (var (pattern, behavior) in overrides?.AdditionalBehaviors ?? new Dictionary<string, IBehaviorOptions>())
+        {
+            CallerPolicies.Check(behavior, $"{PropName}.AdditionalBehaviors[\"{pattern}\"]", originIsFunctionUrl: false);
+        }
+
         var ours = build.HasServer ? ServerProps(paths, routing, overrides) : StaticProps(build, paths, routing, overrides);
 
         // SiteDomain.From refuses a domain set both here and in the overrides, so the overlay below cannot silently replace it.

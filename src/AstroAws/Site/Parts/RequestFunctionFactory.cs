@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text;
+using Amazon.CDK;
 using Amazon.CDK.AWS.CloudFront;
 using Amazon.CDK.AWS.S3;
 using Astro.Aws.Routing;
@@ -14,15 +16,38 @@ internal static class RequestFunctionFactory
     // The bucket's regional domain name replaces the placeholder at deploy time and is longer; leave room for it.
     private const int DomainAllowance = 96;
 
+    // Past this share of the limit the routing table's size is a warning, not an info.
+    private const double WarnAt = 0.8;
+
     public static CloudFrontFunction Create(Construct scope, AstroBuild build, IBucket bucket, HostRedirect? redirect, bool carryAuthorization)
     {
         var code = build.HasServer ? ServerCode(build, redirect, carryAuthorization) : RequestFunctionCode.CreateStatic(DirectoryFormat(build), redirect);
+        if (build.HasServer)
+        {
+            ReportSize(scope, build, Encoding.UTF8.GetByteCount(code) + DomainAllowance);
+        }
+
         return new CloudFrontFunction(scope, SiteIds.RequestFunction, new CloudFrontFunctionProps
         {
             Code = FunctionCode.FromInline(code.Replace(RequestFunctionCode.BucketDomainPlaceholder, bucket.BucketRegionalDomainName, StringComparison.Ordinal)),
             Runtime = FunctionRuntime.JS_2_0,
             Comment = build.HasServer ? "AstroAws: routes build files to S3 and sets x-forwarded-host" : "AstroAws: maps page paths to their HTML files",
         });
+    }
+
+    /// <summary>How far the routing table is from CloudFront Functions' size limit, so a growing site sees it coming.</summary>
+    private static void ReportSize(Construct scope, AstroBuild build, int size)
+    {
+        var files = StaticRouteTable.Create(build, SitePaths.AssetsFolder).FileCount;
+        var message = string.Create(CultureInfo.InvariantCulture, $"AstroAws: the request function lists {files} file(s) outside {SitePaths.AssetsFolder}/ and is about {size} of CloudFront Functions' {RequestFunctionCode.MaxCodeBytes} bytes ({100.0 * size / RequestFunctionCode.MaxCodeBytes:0}%).");
+        if (size >= WarnAt * RequestFunctionCode.MaxCodeBytes)
+        {
+            Annotations.Of(scope).AddWarningV2("@astroaws/site:requestFunctionSize", message + " Past the limit synthesis fails: import images, fonts and scripts from src/ so Astro fingerprints them into _astro/.");
+        }
+        else
+        {
+            Annotations.Of(scope).AddInfo(message);
+        }
     }
 
     // build.format "directory" (Astro's default) writes about/index.html; "file" writes about.html.

@@ -107,6 +107,14 @@ public class HttpApiBadInputTests
         Refused(_ => new AstroHttpApiProps { Authorizers = new Dictionary<string, ApiAuthorizer> { ["a"] = ApiAuthorizer.Jwt("myorg.auth0.com", "aud") } }, "Authorizers[\"a\"]", "myorg.auth0.com", "https URL");
 
     [Fact]
+    public void A_lambda_authorizer_cache_over_an_hour() =>
+        Refused(stack => new AstroHttpApiProps
+        {
+            Defaults = ApiStacks.Defaults(),
+            Authorizers = new Dictionary<string, ApiAuthorizer> { ["custom"] = new ApiLambdaAuthorizer(Apis.WebSocket.WsStacks.OwnFunction(stack, "Auth")) { ResultsCacheTtl = Amazon.CDK.Duration.Hours(2) } },
+        }, "Authorizers[\"custom\"].ResultsCacheTtl", "received 7200 seconds", "at most 3600");
+
+    [Fact]
     public void A_jwt_authorizer_without_audience() =>
         Refused(_ => new AstroHttpApiProps { Authorizers = new Dictionary<string, ApiAuthorizer> { ["a"] = ApiAuthorizer.Jwt("https://issuer.example.com") } }, "Authorizers[\"a\"]", "at least one audience");
 

@@ -63,7 +63,8 @@ public class HttpApiCorsAndLogTests
         api.AccessLogGroup.Should().NotBeNull();
         template.HasResourceProperties("AWS::Logs::LogGroup", Match.ObjectLike(new Dictionary<string, object>
         {
-            ["LogGroupName"] = Match.StringLikeRegexp("^/aws/vendedlogs/apis/"),
+            // Ends with the stack's own UUID: a log group the API's DeletionPolicy retains would otherwise block the next deploy of the stack.
+            ["LogGroupName"] = VendedLogGroupName(),
             ["RetentionInDays"] = 30,
         }));
         template.HasResourceProperties("AWS::ApiGatewayV2::Stage", Match.ObjectLike(new Dictionary<string, object>
@@ -104,4 +105,18 @@ public class HttpApiCorsAndLogTests
         ApiStacks.Template(off).HasResourceProperties("AWS::ApiGatewayV2::Stage", Match.ObjectLike(new Dictionary<string, object> { ["AccessLogSettings"] = Match.Absent() }));
         ApiStacks.Template(off).ResourceCountIs("AWS::Logs::LogGroup", 0);
     }
+
+    /// <summary>/aws/vendedlogs/apis/{unique id}-AccessLogs-{the stack's UUID}.</summary>
+    internal static Dictionary<string, object> VendedLogGroupName() => new()
+    {
+        ["Fn::Join"] = new object[]
+        {
+            "",
+            new object[]
+            {
+                Match.StringLikeRegexp("^/aws/vendedlogs/apis/[A-Za-z0-9]+-AccessLogs-$"),
+                new Dictionary<string, object> { ["Fn::Select"] = new object[] { 2, new Dictionary<string, object> { ["Fn::Split"] = new object[] { "/", new Dictionary<string, object> { ["Ref"] = "AWS::StackId" } } } } },
+            },
+        },
+    };
 }

@@ -31,7 +31,7 @@ public class ApiRoutesTemplateTests
             "GET /api/notes/{id}",
             "POST /api/notes",
             "PUT /api/notes/{id}");
-        var template = Template.FromStack(stack);
+        var template = SiteStacks.Template(stack);
         template.ResourceCountIs("AWS::ApiGatewayV2::Route", 8);
         template.ResourceCountIs("AWS::Lambda::Function", 8);
         foreach (var (key, handler) in new[]
@@ -65,7 +65,7 @@ public class ApiRoutesTemplateTests
             Routes = ApiRoutes.FromDirectory(tree.Routes, ApiRouteConvention.Enhance, tree.Options),
         });
 
-        var template = Template.FromStack(stack);
+        var template = SiteStacks.Template(stack);
         template.ResourceCountIs("AWS::ApiGatewayV2::Route", 3);
         template.HasResourceProperties("AWS::ApiGatewayV2::Route", Match.ObjectLike(new Dictionary<string, object> { ["RouteKey"] = "GET /users/{id}" }));
         template.HasResourceProperties("AWS::ApiGatewayV2::Route", Match.ObjectLike(new Dictionary<string, object> { ["RouteKey"] = "GET /{proxy+}" }));

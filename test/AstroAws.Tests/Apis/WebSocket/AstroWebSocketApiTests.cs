@@ -28,7 +28,7 @@ public class AstroWebSocketApiTests
     {
         var (stack, api) = WsStacks.Create(new AstroWebSocketApiProps { Defaults = WsStacks.Defaults(throttle), Routes = WsStacks.SeedRoutes() });
         after?.Invoke(api);
-        return Template.FromStack(stack);
+        return SiteStacks.Template(stack);
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public class AstroWebSocketApiTests
             RouteSelectionExpression = "$request.body.type",
             ApiName = "chat",
         });
-        Template.FromStack(stack).HasResourceProperties("AWS::ApiGatewayV2::Api", Obj(("RouteSelectionExpression", "$request.body.type"), ("Name", "chat")));
+        SiteStacks.Template(stack).HasResourceProperties("AWS::ApiGatewayV2::Api", Obj(("RouteSelectionExpression", "$request.body.type"), ("Name", "chat")));
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public class AstroWebSocketApiTests
                 ["sendMessage"] = "src/sendMessage.main",
             },
         });
-        var template = Template.FromStack(stack);
+        var template = SiteStacks.Template(stack);
 
         template.HasResourceProperties("AWS::ApiGatewayV2::Route", Obj(("RouteKey", "$default"), ("RouteResponseSelectionExpression", "$default")));
         template.HasResourceProperties("AWS::ApiGatewayV2::RouteResponse", Obj(("ApiId", Ref(ApiId)), ("RouteResponseKey", "$default")));
@@ -106,7 +106,7 @@ public class AstroWebSocketApiTests
                 ["sendMessage"] = ApiRoute.FromFunctionProps(new ApiFunctionProps { Handler = "src/sendMessage.main", Timeout = Duration.Seconds(29), Environment = new Dictionary<string, string> { ["MODE"] = "chat" } }),
             },
         });
-        var template = Template.FromStack(stack);
+        var template = SiteStacks.Template(stack);
 
         template.HasResourceProperties("AWS::Lambda::Function", Obj(
             ("Handler", "sendMessage.main"),
@@ -128,7 +128,7 @@ public class AstroWebSocketApiTests
             Routes = WsStacks.SeedRoutes(),
             Authorizer = new ApiLambdaAuthorizer(WsStacks.OwnFunction(stack, "Auth")) { IdentitySource = ["route.request.querystring.token"] },
         });
-        var template = Template.FromStack(stack);
+        var template = SiteStacks.Template(stack);
         var authFunctionId = stack.GetLogicalId((CfnElement)stack.Node.FindChild("Auth").Node.DefaultChild!);
         var json = SiteStacks.Json(stack);
         var authorizerId = WsStacks.LogicalId(json, "AWS::ApiGatewayV2::Authorizer");
@@ -156,14 +156,14 @@ public class AstroWebSocketApiTests
             Routes = WsStacks.SeedRoutes(),
             Authorizer = ApiAuthorizer.Lambda(WsStacks.OwnFunction(stack, "Auth")),
         });
-        Template.FromStack(stack).HasResourceProperties("AWS::ApiGatewayV2::Authorizer", Obj(("IdentitySource", new[] { "route.request.header.Authorization" })));
+        SiteStacks.Template(stack).HasResourceProperties("AWS::ApiGatewayV2::Authorizer", Obj(("IdentitySource", new[] { "route.request.header.Authorization" })));
     }
 
     [Fact]
     public void Iam_authorizer_guards_connect()
     {
         var (stack, _) = WsStacks.Create(new AstroWebSocketApiProps { Defaults = WsStacks.Defaults(), Routes = WsStacks.SeedRoutes(), Authorizer = ApiAuthorizer.Iam() });
-        var template = Template.FromStack(stack);
+        var template = SiteStacks.Template(stack);
 
         template.HasResourceProperties("AWS::ApiGatewayV2::Route", Obj(("RouteKey", "$connect"), ("AuthorizationType", "AWS_IAM")));
         template.HasResourceProperties("AWS::ApiGatewayV2::Route", Obj(("RouteKey", "sendMessage"), ("AuthorizationType", "NONE")));
@@ -178,7 +178,7 @@ public class AstroWebSocketApiTests
             Defaults = WsStacks.Defaults(),
             Routes = new Dictionary<string, ApiRoute> { ["$connect"] = ApiRoute.FromHandler("src/connect.main") with { Authorizer = "iam" } },
         });
-        Template.FromStack(stack).HasResourceProperties("AWS::ApiGatewayV2::Route", Obj(("RouteKey", "$connect"), ("AuthorizationType", "AWS_IAM")));
+        SiteStacks.Template(stack).HasResourceProperties("AWS::ApiGatewayV2::Route", Obj(("RouteKey", "$connect"), ("AuthorizationType", "AWS_IAM")));
 
         var (stack2, _) = WsStacks.Create(new AstroWebSocketApiProps
         {
@@ -186,7 +186,7 @@ public class AstroWebSocketApiTests
             Authorizer = ApiAuthorizer.Iam(),
             Routes = new Dictionary<string, ApiRoute> { ["$connect"] = ApiRoute.FromHandler("src/connect.main") with { Authorizer = "none" } },
         });
-        Template.FromStack(stack2).HasResourceProperties("AWS::ApiGatewayV2::Route", Obj(("RouteKey", "$connect"), ("AuthorizationType", "NONE")));
+        SiteStacks.Template(stack2).HasResourceProperties("AWS::ApiGatewayV2::Route", Obj(("RouteKey", "$connect"), ("AuthorizationType", "NONE")));
     }
 
     [Fact]
@@ -232,7 +232,7 @@ public class AstroWebSocketApiTests
             CustomDomain = "ws.example.com",
             HostedZone = HostedZone.FromHostedZoneAttributes(stack, "Zone", new HostedZoneAttributes { HostedZoneId = "Z123", ZoneName = "example.com" }),
         });
-        var template = Template.FromStack(stack);
+        var template = SiteStacks.Template(stack);
 
         template.AllResourcesProperties("AWS::Lambda::Function", Obj(("Environment", Obj(("Variables", Obj(("WEBSOCKET_CALLBACK_URL", Obj(("Fn::Join", new object[]
         {
@@ -254,7 +254,7 @@ public class AstroWebSocketApiTests
                 ["sendMessage"] = ApiRoute.FromHandler("src/sendMessage.main") with { Throttle = new ApiThrottle(5, 10) },
             },
         });
-        var template = Template.FromStack(stack);
+        var template = SiteStacks.Template(stack);
 
         template.ResourceCountIs("AWS::ApiGatewayV2::Stage", 1);
         template.ResourceCountIs("AWS::ApiGatewayV2::Deployment", 0);
@@ -291,7 +291,7 @@ public class AstroWebSocketApiTests
     public void Stage_name_can_be_set()
     {
         var (stack, _) = WsStacks.Create(new AstroWebSocketApiProps { Defaults = WsStacks.Defaults(), Routes = WsStacks.SeedRoutes(), StageName = "dev" });
-        Template.FromStack(stack).HasResourceProperties("AWS::ApiGatewayV2::Stage", Obj(("StageName", "dev"), ("AutoDeploy", true)));
+        SiteStacks.Template(stack).HasResourceProperties("AWS::ApiGatewayV2::Stage", Obj(("StageName", "dev"), ("AutoDeploy", true)));
     }
 
     [Fact]
@@ -306,14 +306,14 @@ public class AstroWebSocketApiTests
         Aws.Apis.Common.AccessLogSettings.WebSocketFormat.Should().Contain("\"eventType\":\"$context.eventType\"")
             .And.Contain("\"connectionId\":\"$context.connectionId\"").And.Contain("\"connectedAt\":\"$context.connectedAt\"")
             .And.NotContain("httpMethod");
-        template.HasResourceProperties("AWS::Logs::LogGroup", Obj(("LogGroupName", Match.StringLikeRegexp("^/aws/vendedlogs/apis/")), ("RetentionInDays", 30)));
+        template.HasResourceProperties("AWS::Logs::LogGroup", Obj(("LogGroupName", Http.HttpApiCorsAndLogTests.VendedLogGroupName()), ("RetentionInDays", 30)));
     }
 
     [Fact]
     public void Access_logs_can_be_off_or_customised()
     {
         var (off, offApi) = WsStacks.Create(new AstroWebSocketApiProps { Defaults = WsStacks.Defaults(), Routes = WsStacks.SeedRoutes(), AccessLog = ApiAccessLog.Off });
-        var offTemplate = Template.FromStack(off);
+        var offTemplate = SiteStacks.Template(off);
         offTemplate.HasResourceProperties("AWS::ApiGatewayV2::Stage", Obj(("AccessLogSettings", Match.Absent())));
         offTemplate.ResourceCountIs("AWS::Logs::LogGroup", 0);
         offApi.AccessLogGroup.Should().BeNull();
@@ -322,10 +322,10 @@ public class AstroWebSocketApiTests
         {
             Defaults = WsStacks.Defaults(),
             Routes = WsStacks.SeedRoutes(),
-            AccessLog = new ApiAccessLog { Format = "$context.connectionId $context.eventType", Retention = RetentionDays.ONE_WEEK },
+            AccessLog = new ApiAccessLog { Format = "$context.requestId $context.connectionId $context.eventType", Retention = RetentionDays.ONE_WEEK },
         });
-        var customTemplate = Template.FromStack(custom);
-        customTemplate.HasResourceProperties("AWS::ApiGatewayV2::Stage", Obj(("AccessLogSettings", Obj(("Format", "$context.connectionId $context.eventType")))));
+        var customTemplate = SiteStacks.Template(custom);
+        customTemplate.HasResourceProperties("AWS::ApiGatewayV2::Stage", Obj(("AccessLogSettings", Obj(("Format", "$context.requestId $context.connectionId $context.eventType")))));
         customTemplate.HasResourceProperties("AWS::Logs::LogGroup", Obj(("RetentionInDays", 7)));
         customApi.AccessLogGroup.Should().NotBeNull();
     }
@@ -336,7 +336,7 @@ public class AstroWebSocketApiTests
         // WebSocket stages log only once the account names an API Gateway CloudWatch Logs role ("CloudWatch Logs role
         // ARN must be set in account settings to enable logging"): the default API deploys in a fresh account.
         var (stack, api) = WsStacks.Create(new AstroWebSocketApiProps { Defaults = WsStacks.Defaults(), Routes = WsStacks.SeedRoutes() });
-        var template = Template.FromStack(stack);
+        var template = SiteStacks.Template(stack);
         var json = SiteStacks.Json(stack);
         var accountId = WsStacks.LogicalId(json, "AWS::ApiGateway::Account");
 
@@ -413,7 +413,7 @@ public class AstroWebSocketApiTests
             CustomDomain = "ws.example.com",
             HostedZone = HostedZone.FromHostedZoneAttributes(stack, "Zone", new HostedZoneAttributes { HostedZoneId = "Z123", ZoneName = "example.com" }),
         });
-        var template = Template.FromStack(stack);
+        var template = SiteStacks.Template(stack);
         var json = SiteStacks.Json(stack);
         var domainId = WsStacks.LogicalId(json, "AWS::ApiGatewayV2::DomainName");
         var stageId = WsStacks.LogicalId(json, "AWS::ApiGatewayV2::Stage");
@@ -446,7 +446,7 @@ public class AstroWebSocketApiTests
                 Certificate = Certificate.FromCertificateArn(stack, "Cert", "arn:aws:acm:eu-west-1:123456789012:certificate/abc"),
             },
         });
-        var template = Template.FromStack(stack);
+        var template = SiteStacks.Template(stack);
 
         template.HasResourceProperties("AWS::ApiGatewayV2::ApiMapping", Obj(("ApiMappingKey", "v1")));
         template.HasResourceProperties("AWS::ApiGatewayV2::DomainName", Obj(("DomainNameConfigurations", new object[] { Obj(("CertificateArn", "arn:aws:acm:eu-west-1:123456789012:certificate/abc")) })));
@@ -488,7 +488,7 @@ public class AstroWebSocketApiTests
             HostedZone = HostedZone.FromHostedZoneAttributes(stack, "Zone", new HostedZoneAttributes { HostedZoneId = "Z123", ZoneName = "example.com" }),
             DisableExecuteApiEndpoint = true,
         });
-        Template.FromStack(stack).HasResourceProperties("AWS::ApiGatewayV2::Api", Obj(("ProtocolType", "WEBSOCKET"), ("DisableExecuteApiEndpoint", true)));
+        SiteStacks.Template(stack).HasResourceProperties("AWS::ApiGatewayV2::Api", Obj(("ProtocolType", "WEBSOCKET"), ("DisableExecuteApiEndpoint", true)));
 
         Seed().HasResourceProperties("AWS::ApiGatewayV2::Api", Obj(("DisableExecuteApiEndpoint", Match.Absent())));
     }
@@ -502,7 +502,7 @@ public class AstroWebSocketApiTests
             Routes = WsStacks.SeedRoutes(),
             Tags = new Dictionary<string, string> { ["Environment"] = "production", ["Team"] = "platform" },
         });
-        var template = Template.FromStack(stack);
+        var template = SiteStacks.Template(stack);
         var tags = Obj(("Environment", "production"), ("Team", "platform"));
 
         template.HasResourceProperties("AWS::ApiGatewayV2::Api", Obj(("Tags", tags)));
@@ -587,7 +587,7 @@ public class AstroWebSocketApiTests
     {
         var (stack, api) = WsStacks.Create(new AstroWebSocketApiProps { Defaults = WsStacks.Defaults(), Routes = WsStacks.SeedRoutes() });
         var added = api.AddRoutes(new Dictionary<string, ApiRoute> { ["typing"] = "src/sendMessage.main" });
-        var template = Template.FromStack(stack);
+        var template = SiteStacks.Template(stack);
 
         added.Should().ContainSingle().Which.RouteKey.Should().Be("typing");
         template.ResourceCountIs("AWS::ApiGatewayV2::Route", 5);
@@ -603,7 +603,7 @@ public class AstroWebSocketApiTests
         var (stack, api) = WsStacks.Create(new AstroWebSocketApiProps { Defaults = WsStacks.Defaults(), Routes = WsStacks.SeedRoutes() });
         api.AttachPermissions(new PolicyStatement(new PolicyStatementProps { Actions = ["dynamodb:PutItem"], Resources = ["arn:aws:dynamodb:eu-west-1:123456789012:table/connections"] }));
         api.AttachPermissionsToRoute("sendMessage", new PolicyStatement(new PolicyStatementProps { Actions = ["sqs:SendMessage"], Resources = ["arn:aws:sqs:eu-west-1:123456789012:q"] }));
-        var template = Template.FromStack(stack);
+        var template = SiteStacks.Template(stack);
 
         template.AllResourcesProperties("AWS::IAM::Policy", Obj(("PolicyDocument", Obj(("Statement", Match.ArrayWith([Match.ObjectLike(Obj(("Action", "dynamodb:PutItem")))]))))));
         var withSqs = template.FindResources("AWS::IAM::Policy", Obj(("Properties", Obj(("PolicyDocument", Obj(("Statement", Match.ArrayWith([Match.ObjectLike(Obj(("Action", "sqs:SendMessage")))]))))))));
@@ -640,7 +640,7 @@ public class AstroWebSocketApiTests
     {
         var app = new App(new AppProps { Outdir = Path.Combine(Path.GetTempPath(), "astroaws-tests", Guid.NewGuid().ToString("N")) });
         var stack = new Sample.WebSocketStack(app, "WsSample", new StackProps { Env = SiteStacks.Env }, Path.Combine(TestPaths.RepoRoot, "samples", "api"));
-        var template = Template.FromStack(stack);
+        var template = SiteStacks.Template(stack);
 
         template.ResourceCountIs("AWS::ApiGatewayV2::Route", 4);
         template.HasResourceProperties("AWS::ApiGatewayV2::Route", Obj(("RouteKey", "$default"), ("RouteResponseSelectionExpression", "$default")));

@@ -25,7 +25,7 @@ public class SeedExampleTests
             },
         });
 
-        var template = Template.FromStack(stack);
+        var template = SiteStacks.Template(stack);
         template.ResourceCountIs("AWS::ApiGatewayV2::Api", 1);
         template.ResourceCountIs("AWS::ApiGatewayV2::Route", 4);
         template.ResourceCountIs("AWS::ApiGatewayV2::Integration", 4);

@@ -1,0 +1,89 @@
+using Amazon.CDK.Assertions;
+using Astro.Aws.Tests.Support;
+using Xunit;
+
+namespace Astro.Aws.Tests.Site;
+
+/// <summary>What synthesizes but would surprise a user is said at synth, as CDK annotations (`cdk synth` prints them).</summary>
+public sealed class AnnotationsTests : IDisposable
+{
+    private readonly string scratch = Path.Combine(Path.GetTempPath(), "astroaws-annotations", Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(scratch))
+        {
+            Directory.Delete(scratch, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("static", "static mode (files from S3 only")]
+    [InlineData("ssr", "ssr mode (server pages from a Lambda function URL, buffered responses up to 6 MB)")]
+    [InlineData("ssr-stream", "ssr-stream mode (server pages from a Lambda function URL, streamed responses up to 200 MB)")]
+    [InlineData("edge", "edge mode (server pages from Lambda@Edge in us-east-1, request bodies up to 1 MB")]
+    public void The_detected_mode_is_reported(string mode, string expected)
+    {
+        var (stack, _) = SiteStacks.ForFixture(mode);
+        SiteStacks.Template(stack);
+
+        Annotations.FromStack(stack).HasInfo("/TestStack/Site", Match.StringLikeRegexp(System.Text.RegularExpressions.Regex.Escape(expected)));
+    }
+
+    [Fact]
+    public void Origin_access_control_warns_that_form_posts_and_actions_break()
+    {
+        var (stack, _) = FunctionUrlProtectionTests.Protected("ssr");
+        SiteStacks.Template(stack);
+
+        Annotations.FromStack(stack).HasWarning("/TestStack/Site", Match.StringLikeRegexp("x-amz-content-sha256.*HTML form posts and Astro Actions fail"));
+    }
+
+    [Fact]
+    public void A_public_function_url_gives_no_warning()
+    {
+        var (stack, _) = SiteStacks.ForFixture("ssr");
+        SiteStacks.Template(stack);
+
+        Annotations.FromStack(stack).HasNoWarning("*", Match.AnyValue());
+    }
+
+    [Fact]
+    public void The_request_functions_distance_from_its_limit_is_reported()
+    {
+        var (stack, _) = SiteStacks.ForFixture("ssr");
+        SiteStacks.Template(stack);
+
+        Annotations.FromStack(stack).HasInfo("/TestStack/Site", Match.StringLikeRegexp("request function lists [0-9]+ file\\(s\\) outside _astro/ and is about [0-9]+ of CloudFront Functions' 10240 bytes \\([0-9]+%\\)"));
+    }
+
+    [Fact]
+    public void Near_the_limit_it_is_a_warning()
+    {
+        var dist = Path.Combine(scratch, "dist");
+        CopyTree(TestPaths.Fixture("ssr"), dist);
+        for (var i = 0; i < 270; i++)
+        {
+            File.WriteAllText(Path.Combine(dist, "client", $"public-file-number-{i:D4}.txt"), "x");
+        }
+
+        var (stack, _) = SiteStacks.ForFixture("ssr", p => new AstroAwsProps { OutDir = dist });
+        SiteStacks.Template(stack);
+
+        Annotations.FromStack(stack).HasWarning("/TestStack/Site", Match.StringLikeRegexp("request function lists 2[0-9]{2} file\\(s\\).*\\((8|9)[0-9]%\\).*Past the limit synthesis fails"));
+    }
+
+    private static void CopyTree(string source, string target)
+    {
+        Directory.CreateDirectory(target);
+        foreach (var file in Directory.EnumerateFiles(source))
+        {
+            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
+        }
+
+        foreach (var dir in Directory.EnumerateDirectories(source))
+        {
+            CopyTree(dir, Path.Combine(target, Path.GetFileName(dir)));
+        }
+    }
+}
