@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # The offline security and validity gate (docs/security.md): installs tools/security-gate (pinned cdk-nag 3, aws-cdk-lib
 # 2.27x with its bundled CloudFormation validator), runs the harness's own self-tests, then runs the harness on every
-# template of a cloud assembly.
+# template of each cloud assembly given.
 #
-#   bash scripts/security-gate.sh [CDK_OUT]      (default: cdk.out, written by scripts/synth.sh)
+#   bash scripts/security-gate.sh [CDK_OUT ...]      (default: cdk.out, written by scripts/synth.sh)
 #
 # Ends with one "N passed, N failed" line that counts the self-tests plus one check per template (a template passes
 # with no unsuppressed cdk-nag error, no validator error and no suppression without a reason). Exits non-zero on any failure.
 set -uo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
-assembly="$(cd "${1:-cdk.out}" 2>/dev/null && pwd || echo "${1:-cdk.out}")"
+assemblies=()
+for given in "${@:-cdk.out}"; do assemblies+=("$(cd "$given" 2>/dev/null && pwd || echo "$given")"); done
 harness="$repo/tools/security-gate"
 # shellcheck source=scripts/env.sh
 source "$repo/scripts/env.sh"
@@ -66,21 +67,23 @@ elif [ "$sf" -ne 0 ] || [ "$selftest_rc" -ne 0 ]; then
 fi
 passed=$((passed + sp)); failed=$((failed + sf))
 
-# 3. the gate on the cloud assembly: one check per template
-echo "== security gate on $assembly"
-gate_log="$ASTRO_TMP/security-gate.log"
-node gate.mjs "$assembly" 2>&1 | tee "$gate_log"
-gate_rc=${PIPESTATUS[0]}
-summary="$(grep -E '^security gate: [0-9]+ template\(s\) passed, [0-9]+ failed' "$gate_log" | tail -1)"
-if [ -z "$summary" ]; then
-  echo "FAILED: the gate printed no summary (exit $gate_rc)"
-  failed=$((failed + 1))
-else
-  tp="$(echo "$summary" | sed -E 's/^security gate: ([0-9]+) template.*/\1/')"
-  tf="$(echo "$summary" | sed -E 's/^security gate: [0-9]+ template\(s\) passed, ([0-9]+) failed.*/\1/')"
-  [ "$gate_rc" -ne 0 ] && [ "$tf" -eq 0 ] && tf=1
-  passed=$((passed + tp)); failed=$((failed + tf))
-fi
+# 3. the gate on each cloud assembly: one check per template
+for assembly in "${assemblies[@]}"; do
+  echo "== security gate on $assembly"
+  gate_log="$ASTRO_TMP/security-gate.log"
+  node gate.mjs "$assembly" 2>&1 | tee "$gate_log"
+  gate_rc=${PIPESTATUS[0]}
+  summary="$(grep -E '^security gate: [0-9]+ template\(s\) passed, [0-9]+ failed' "$gate_log" | tail -1)"
+  if [ -z "$summary" ]; then
+    echo "FAILED: the gate printed no summary (exit $gate_rc)"
+    failed=$((failed + 1))
+  else
+    tp="$(echo "$summary" | sed -E 's/^security gate: ([0-9]+) template.*/\1/')"
+    tf="$(echo "$summary" | sed -E 's/^security gate: [0-9]+ template\(s\) passed, ([0-9]+) failed.*/\1/')"
+    [ "$gate_rc" -ne 0 ] && [ "$tf" -eq 0 ] && tf=1
+    passed=$((passed + tp)); failed=$((failed + tf))
+  fi
+done
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -1,4 +1,5 @@
 using Amazon.CDK;
+using Astro.Aws.Rules;
 using Astro.Aws.Sample;
 
 // `cdk synth` runs this from the repository root (see cdk.json), so relative paths start there.
@@ -17,4 +18,6 @@ _ = new SsrStreamSiteStack(app, "AstroAwsSampleSsrStream", new StackProps { Env 
 _ = new EdgeSiteStack(app, "AstroAwsSampleEdge", new StackProps { Env = env, Description = "AstroAws sample: the site in edge mode (Lambda@Edge)" });
 _ = new StaticSiteStack(app, "AstroAwsSampleStatic", new StackProps { Env = env, Description = "AstroAws sample: a static build" });
 _ = new HardenedSiteStack(app, "AstroAwsSampleHardened", new StackProps { Env = env, Description = "AstroAws sample: every hardening option on" });
-app.Synth();
+
+// Fails `cdk synth`, listing each violation, if a template breaks one of the AWS rules of docs/aws-rules.md.
+AwsRules.Verify(app.Synth().Directory);

@@ -17,7 +17,7 @@ public class EdgeModeTests
 
         site.Mode.Should().Be(AstroAwsMode.Edge);
         edgeStack.Region.Should().Be("us-east-1");
-        var edgeTemplate = Template.FromStack(edgeStack);
+        var edgeTemplate = SiteStacks.Template(edgeStack);
         edgeTemplate.HasResourceProperties("AWS::Lambda::Function", Match.ObjectLike(new Dictionary<string, object>
         {
             ["Handler"] = "entry.handler",

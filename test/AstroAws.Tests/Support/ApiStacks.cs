@@ -24,7 +24,7 @@ internal static class ApiStacks
         return (stack, new AstroHttpApi(stack, "Api", props(stack)));
     }
 
-    public static Template Template(Stack stack) => Amazon.CDK.Assertions.Template.FromStack(stack);
+    public static Template Template(Stack stack) => SiteStacks.Template(stack);
 
     private static ApiFunctionProps WithCodeRoot(ApiFunctionProps function) => new()
     {

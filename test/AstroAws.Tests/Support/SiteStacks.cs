@@ -46,12 +46,19 @@ internal static class SiteStacks
         return folder;
     }
 
-    public static Template Template(Stack stack) => Amazon.CDK.Assertions.Template.FromStack(stack);
+    /// <summary>The template, for assertions; every template of the app must pass the AWS rules.</summary>
+    public static Template Template(Stack stack)
+    {
+        var template = Amazon.CDK.Assertions.Template.FromStack(stack);
+        RulesCheck.Passes(stack);
+        return template;
+    }
 
-    /// <summary>The template as JSON nodes, for the routing model and snapshots.</summary>
+    /// <summary>The template as JSON nodes, for the routing model and snapshots; every template of the app must pass the AWS rules.</summary>
     public static JsonObject Json(Stack stack)
     {
         var assembly = ((App)stack.Node.Root).Synth();
+        RulesCheck.PassesAssembly(assembly.Directory);
         var file = Path.Combine(assembly.Directory, stack.TemplateFile);
         return (JsonObject)JsonNode.Parse(File.ReadAllText(file))!;
     }
