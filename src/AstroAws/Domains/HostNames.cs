@@ -18,7 +18,7 @@ internal static class HostNames
 
     /// <summary>
     /// The name with a trailing dot, which makes it absolute: aws-cdk-lib's records append the zone's name to any name
-    /// without one, a token included (rule <c>route53/absolute-record-name</c>), so <c>api.example.com</c> would become
+    /// without one, a token included (rule <c>route53/alias-records</c>), so <c>api.example.com</c> would become
     /// <c>api.example.com.example.com.</c> whenever the name is not literally inside the zone.
     /// </summary>
     public static string AbsoluteRecordName(string name) => name.EndsWith('.') ? name : name + ".";

@@ -11,21 +11,15 @@ namespace Astro.Aws.Tests.Determinism;
 /// </summary>
 public sealed class SampleSynthDeterminismTests : IDisposable
 {
-    private readonly string scratch = Path.Combine(Path.GetTempPath(), "astroaws-determinism", Guid.NewGuid().ToString("N"));
+    private readonly ScratchFolder scratch = new("astroaws-determinism");
 
-    public void Dispose()
-    {
-        if (Directory.Exists(scratch))
-        {
-            Directory.Delete(scratch, recursive: true);
-        }
-    }
+    public void Dispose() => scratch.Dispose();
 
     [Fact]
     public void The_sample_app_synthesizes_to_identical_templates_and_asset_hashes_twice()
     {
-        var first = SampleApp.Synth(Path.Combine(scratch, "first"));
-        var second = SampleApp.Synth(Path.Combine(scratch, "second"));
+        var first = SampleApp.Synth(scratch.Combine("first"));
+        var second = SampleApp.Synth(scratch.Combine("second"));
 
         var templates = Files(first, "*.template.json");
         templates.Should().HaveCountGreaterThanOrEqualTo(SampleApp.StackTypes().Count, "every sample stack writes a template");

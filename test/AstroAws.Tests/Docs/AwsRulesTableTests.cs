@@ -52,6 +52,24 @@ public sealed partial class AwsRulesTableTests
         references.Select(TestReferences.Problem).OfType<string>().Should().BeEmpty();
     }
 
+    [Fact]
+    public void Every_rule_the_code_and_the_docs_cite_is_on_the_page()
+    {
+        var ids = Rows().Select(r => r[0].Trim('`')).ToHashSet(StringComparer.Ordinal);
+        var files = Directory.EnumerateFiles(Path.Combine(TestPaths.RepoRoot, "src"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Concat(Directory.EnumerateFiles(Path.Combine(TestPaths.RepoRoot, "docs"), "*.md"));
+
+        var cited = files.SelectMany(f => Citation().Matches(File.ReadAllText(f)).Select(m => (File: Path.GetFileName(f), Id: m.Groups["id"].Value))).ToList();
+
+        cited.Should().NotBeEmpty();
+        cited.Where(c => !ids.Contains(c.Id)).Should().BeEmpty("a comment or page that cites a rule cites one docs/aws-rules.md has");
+    }
+
+    // "rule <c>x/y</c>", "rule `x/y`" or "rule x/y", as the code's comments and the docs cite rules.
+    [GeneratedRegex(@"\brules? (?:<c>|`)?(?<id>[a-z0-9]+/[a-z0-9-]+)")]
+    private static partial Regex Citation();
+
     private static List<string[]> Rows() =>
         [.. File.ReadAllLines(Page)
             .Where(line => line.StartsWith("| `", StringComparison.Ordinal))

@@ -8,22 +8,16 @@ namespace Astro.Aws.Tests.Rules;
 /// <summary>Every sample stack, in a region of its own and in us-east-1 (where edge mode keeps Lambda@Edge in the site's stack), keeps every AWS rule.</summary>
 public sealed class SampleStacksRulesTests : IDisposable
 {
-    private readonly string scratch = Path.Combine(Path.GetTempPath(), "astroaws-rules", Guid.NewGuid().ToString("N"));
+    private readonly ScratchFolder scratch = new("astroaws-rules");
 
-    public void Dispose()
-    {
-        if (Directory.Exists(scratch))
-        {
-            Directory.Delete(scratch, recursive: true);
-        }
-    }
+    public void Dispose() => scratch.Dispose();
 
     [Theory]
     [InlineData("eu-west-1")]
     [InlineData("us-east-1")]
     public void Every_sample_stack_keeps_every_aws_rule(string region)
     {
-        var assembly = SampleApp.Synth(Path.Combine(scratch, region), region);
+        var assembly = SampleApp.Synth(scratch.Combine(region), region);
 
         var violations = AwsRules.CheckAssembly(assembly);
 
@@ -34,7 +28,7 @@ public sealed class SampleStacksRulesTests : IDisposable
     [Fact]
     public void Verify_names_each_violation_with_its_rule_and_source()
     {
-        var dir = Path.Combine(scratch, "planted");
+        var dir = scratch.Combine("planted");
         Directory.CreateDirectory(dir);
         File.WriteAllText(Path.Combine(dir, "manifest.json"), """{"version":"38.0.1","artifacts":{"Planted":{"type":"aws:cloudformation:stack","environment":"aws://123456789012/eu-west-1","properties":{"templateFile":"Planted.template.json"}}}}""");
         var template = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Rules", "Planted", "cloudfront.caching-disabled-empty-key.json")))!["broken"]!;

@@ -7,15 +7,9 @@ namespace Astro.Aws.Tests.Site;
 /// <summary>What synthesizes but would surprise a user is said at synth, as CDK annotations (`cdk synth` prints them).</summary>
 public sealed class AnnotationsTests : IDisposable
 {
-    private readonly string scratch = Path.Combine(Path.GetTempPath(), "astroaws-annotations", Guid.NewGuid().ToString("N"));
+    private readonly ScratchFolder scratch = new("astroaws-annotations");
 
-    public void Dispose()
-    {
-        if (Directory.Exists(scratch))
-        {
-            Directory.Delete(scratch, recursive: true);
-        }
-    }
+    public void Dispose() => scratch.Dispose();
 
     [Theory]
     [InlineData("static", "static mode (files from S3 only")]
@@ -60,8 +54,7 @@ public sealed class AnnotationsTests : IDisposable
     [Fact]
     public void Near_the_limit_it_is_a_warning()
     {
-        var dist = Path.Combine(scratch, "dist");
-        CopyTree(TestPaths.Fixture("ssr"), dist);
+        var dist = scratch.CopyFixture("ssr");
         for (var i = 0; i < 270; i++)
         {
             File.WriteAllText(Path.Combine(dist, "client", $"public-file-number-{i:D4}.txt"), "x");
@@ -73,17 +66,4 @@ public sealed class AnnotationsTests : IDisposable
         Annotations.FromStack(stack).HasWarning("/TestStack/Site", Match.StringLikeRegexp("request function lists 2[0-9]{2} file\\(s\\).*\\((8|9)[0-9]%\\).*Past the limit synthesis fails"));
     }
 
-    private static void CopyTree(string source, string target)
-    {
-        Directory.CreateDirectory(target);
-        foreach (var file in Directory.EnumerateFiles(source))
-        {
-            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
-        }
-
-        foreach (var dir in Directory.EnumerateDirectories(source))
-        {
-            CopyTree(dir, Path.Combine(target, Path.GetFileName(dir)));
-        }
-    }
 }

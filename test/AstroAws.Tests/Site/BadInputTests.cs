@@ -15,15 +15,9 @@ namespace Astro.Aws.Tests.Site;
 /// </summary>
 public sealed class BadInputTests : IDisposable
 {
-    private readonly string scratch = Path.Combine(Path.GetTempPath(), "astroaws-bad-input", Guid.NewGuid().ToString("N"));
+    private readonly ScratchFolder scratch = new("astroaws-bad-input");
 
-    public void Dispose()
-    {
-        if (Directory.Exists(scratch))
-        {
-            Directory.Delete(scratch, recursive: true);
-        }
-    }
+    public void Dispose() => scratch.Dispose();
 
     [Fact]
     public void Neither_website_dir_nor_out_dir() =>
@@ -42,14 +36,14 @@ public sealed class BadInputTests : IDisposable
     [Fact]
     public void Missing_dist_folder()
     {
-        Directory.CreateDirectory(scratch);
-        Refused(new AstroAwsProps { WebsiteDir = scratch }, "AstroAwsProps.WebsiteDir", Path.Combine(scratch, "dist"), "npm run build");
+        Directory.CreateDirectory(scratch.Path);
+        Refused(new AstroAwsProps { WebsiteDir = scratch.Path }, "AstroAwsProps.WebsiteDir", scratch.Combine("dist"), "npm run build");
     }
 
     [Fact]
     public void Missing_client_folder()
     {
-        var dist = CopyFixture("ssr");
+        var dist = scratch.CopyFixture("ssr");
         Directory.Delete(Path.Combine(dist, "client"), recursive: true);
         Refused(new AstroAwsProps { OutDir = dist }, "AstroAwsProps.OutDir", "no client/ folder", "npm run build");
     }
@@ -57,7 +51,7 @@ public sealed class BadInputTests : IDisposable
     [Fact]
     public void Missing_lambda_folder()
     {
-        var dist = CopyFixture("ssr");
+        var dist = scratch.CopyFixture("ssr");
         Directory.Delete(Path.Combine(dist, "lambda"), recursive: true);
         Refused(new AstroAwsProps { OutDir = dist }, "AstroAwsProps.OutDir", "no lambda/ folder", "npm run build");
     }
@@ -69,7 +63,7 @@ public sealed class BadInputTests : IDisposable
     [InlineData("[]")]
     public void Unreadable_metadata(string content)
     {
-        var dist = CopyFixture("ssr");
+        var dist = scratch.CopyFixture("ssr");
         File.WriteAllText(Path.Combine(dist, "metadata.json"), content);
         Refused(new AstroAwsProps { OutDir = dist }, "AstroAwsProps.OutDir", "metadata.json", "npm run build");
     }
@@ -77,7 +71,7 @@ public sealed class BadInputTests : IDisposable
     [Fact]
     public void Unknown_mode()
     {
-        var dist = CopyFixture("ssr");
+        var dist = scratch.CopyFixture("ssr");
         var metadata = Path.Combine(dist, "metadata.json");
         File.WriteAllText(metadata, File.ReadAllText(metadata).Replace("\"ssr\"", "\"serverless\"", StringComparison.Ordinal));
         Refused(new AstroAwsProps { OutDir = dist }, "AstroAwsProps.OutDir", "mode 'serverless'", "ssr-stream");
@@ -86,7 +80,7 @@ public sealed class BadInputTests : IDisposable
     [Fact]
     public void Server_build_from_another_adapter()
     {
-        var dist = Path.Combine(scratch, "dist");
+        var dist = scratch.Combine("dist");
         Directory.CreateDirectory(Path.Combine(dist, "client"));
         Directory.CreateDirectory(Path.Combine(dist, "server"));
         Refused(new AstroAwsProps { OutDir = dist }, "AstroAwsProps.OutDir", "another adapter", "@astro-aws/adapter");
@@ -120,7 +114,7 @@ public sealed class BadInputTests : IDisposable
     [Fact]
     public void Edge_mode_without_a_stack_region()
     {
-        var stack = new Stack(new App(new AppProps { Outdir = Path.Combine(scratch, "out") }), "NoRegion");
+        var stack = new Stack(new App(new AppProps { Outdir = scratch.Combine("out") }), "NoRegion");
         var act = () => new AstroAws(stack, "Site", new AstroAwsProps { OutDir = TestPaths.Fixture("edge") });
         act.Should().Throw<ArgumentException>().WithMessage("*edge mode*no explicit region*Region = ...*");
     }
@@ -262,7 +256,7 @@ public sealed class BadInputTests : IDisposable
     [Fact]
     public void Too_many_static_files_for_the_request_function()
     {
-        var dist = CopyFixture("ssr");
+        var dist = scratch.CopyFixture("ssr");
         for (var i = 0; i < 600; i++)
         {
             File.WriteAllText(Path.Combine(dist, "client", $"public-file-number-{i:D4}.txt"), "x");
@@ -290,26 +284,5 @@ public sealed class BadInputTests : IDisposable
         var stack = SiteStacks.NewStack();
         var act = () => new AstroAws(stack, "Site", Props(mode, cdk(stack)));
         Refusal.Expect(act, fragments);
-    }
-
-    private string CopyFixture(string mode)
-    {
-        var target = Path.Combine(scratch, mode, "dist");
-        CopyTree(TestPaths.Fixture(mode), target);
-        return target;
-    }
-
-    private static void CopyTree(string source, string target)
-    {
-        Directory.CreateDirectory(target);
-        foreach (var file in Directory.EnumerateFiles(source))
-        {
-            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
-        }
-
-        foreach (var dir in Directory.EnumerateDirectories(source))
-        {
-            CopyTree(dir, Path.Combine(target, Path.GetFileName(dir)));
-        }
     }
 }

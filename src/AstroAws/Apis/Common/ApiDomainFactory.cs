@@ -57,7 +57,7 @@ internal static class ApiDomainFactory
                 throw new ArgumentException($"{propName}: '{name}' is not a domain name. Give the host name alone, e.g. \"api.example.com\" (no scheme, no path, no trailing dot).", propName);
             }
 
-            // API Gateway refuses upper-case letters (rule apigateway/domain-name-lower-case); DNS names are case-insensitive, so lower-casing changes nothing else.
+            // API Gateway refuses upper-case letters (rule apigateway/domain-name); DNS names are case-insensitive, so lower-casing changes nothing else.
             name = name.ToLowerInvariant();
         }
 

@@ -40,7 +40,7 @@ internal static class HttpRouteIntegrations
 
     /// <summary>
     /// API Gateway takes 1.0 or 2.0 for Lambda proxy integrations and only 1.0 for every other kind, which CDK sets
-    /// itself (rule <c>apigateway/payload-format-version</c>); a version on a route that is not a Lambda would be ignored.
+    /// itself (rule <c>apigateway/integration</c>); a version on a route that is not a Lambda would be ignored.
     /// </summary>
     private static void CheckPayloadFormatVersion(ApiRoute route, string propName)
     {

@@ -19,7 +19,7 @@ internal sealed class LogBucketRule : AwsRule
                 continue;
             }
 
-            var ownership = CfnTemplate.Text(bucket.Property("OwnershipControls", "Rules")?.AsArray().FirstOrDefault()?["ObjectOwnership"]);
+            var ownership = S3.Buckets.Ownership(bucket);
             if (ownership is null or "BucketOwnerEnforced")
             {
                 yield return new RuleFinding(bucket.LogicalId, $"{distribution.LogicalId} writes its standard logs here, but ACLs are off (ObjectOwnership {ownership ?? "unset, so BucketOwnerEnforced"}), so CloudFront cannot deliver them. Set ObjectOwnership.OBJECT_WRITER or BUCKET_OWNER_PREFERRED.");

@@ -22,7 +22,7 @@ internal sealed class S3OriginAccessRule : AwsRule
                     continue;
                 }
 
-                var ownership = CfnTemplate.Text(bucket.Property("OwnershipControls", "Rules")?.AsArray().FirstOrDefault()?["ObjectOwnership"]);
+                var ownership = S3.Buckets.Ownership(bucket);
                 if (ownership == "ObjectWriter")
                 {
                     yield return new RuleFinding(bucket.LogicalId, "CloudFront reads it through an OAC, but its ObjectOwnership is ObjectWriter; OAC needs BucketOwnerEnforced (or BucketOwnerPreferred where ACLs are required).");

@@ -5,7 +5,7 @@ namespace Astro.Aws.Parts;
 
 /// <summary>
 /// Names of the site's Origin Access Controls. CloudFront is global, so an OAC name must be unique in the whole account,
-/// not per region (rule <c>cloudfront/oac-name-unique-per-account</c>): the same stack deployed to two regions would
+/// not per region (rule <c>cloudfront/origin-access-control</c>): the same stack deployed to two regions would
 /// otherwise collide with "already exists". aws-cdk-lib 2.160 leaves the region out of the names it generates.
 /// </summary>
 internal static class OriginAccessControlNames

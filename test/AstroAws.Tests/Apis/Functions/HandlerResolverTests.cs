@@ -8,15 +8,9 @@ namespace Astro.Aws.Tests.Apis.Functions;
 
 public sealed class HandlerResolverTests : IDisposable
 {
-    private readonly string scratch = Path.Combine(Path.GetTempPath(), "astroaws-handlers", Guid.NewGuid().ToString("N"));
+    private readonly ScratchFolder scratch = new("astroaws-handlers");
 
-    public void Dispose()
-    {
-        if (Directory.Exists(scratch))
-        {
-            Directory.Delete(scratch, recursive: true);
-        }
-    }
+    public void Dispose() => scratch.Dispose();
 
     [Theory]
     [InlineData("src/list.main", "list.main")]
@@ -61,10 +55,10 @@ public sealed class HandlerResolverTests : IDisposable
     [Fact]
     public void Dotnet_handlers_resolve_to_the_dotnet_runtime()
     {
-        Directory.CreateDirectory(scratch);
-        File.WriteAllText(Path.Combine(scratch, "Notes.dll"), "not really an assembly");
+        Directory.CreateDirectory(scratch.Path);
+        File.WriteAllText(scratch.Combine("Notes.dll"), "not really an assembly");
 
-        var resolved = HandlerResolver.Resolve("Notes::Notes.Functions::List", scratch, "Routes");
+        var resolved = HandlerResolver.Resolve("Notes::Notes.Functions::List", scratch.Path, "Routes");
 
         resolved.Handler.Should().Be("Notes::Notes.Functions::List");
         resolved.Runtime.Should().Be(Runtime.DOTNET_8);
@@ -73,9 +67,9 @@ public sealed class HandlerResolverTests : IDisposable
     [Fact]
     public void Dotnet_handlers_without_their_assembly_are_refused()
     {
-        Directory.CreateDirectory(scratch);
+        Directory.CreateDirectory(scratch.Path);
 
-        var act = () => HandlerResolver.Resolve("Notes::Notes.Functions::List", scratch, "Routes");
+        var act = () => HandlerResolver.Resolve("Notes::Notes.Functions::List", scratch.Path, "Routes");
 
         act.Should().Throw<ArgumentException>().WithMessage("*Notes.dll*dotnet publish*");
     }
