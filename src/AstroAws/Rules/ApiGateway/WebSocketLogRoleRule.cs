@@ -3,9 +3,6 @@ namespace Astro.Aws.Rules.ApiGateway;
 /// <summary>WebSocket (and REST) stages log only once the account names a CloudWatch Logs role for API Gateway.</summary>
 internal sealed class WebSocketLogRoleRule : AwsRule
 {
-    /// <summary>The metadata a stage carries when its author says the account already has the role.</summary>
-    public const string ProvidedMetadataKey = "astroaws:account-log-role";
-
     public override string Id => "apigateway/websocket-logs-need-account-role";
 
     public override string Summary => "A WebSocket stage that logs (access logs, or a logging level) depends on an AWS::ApiGateway::Account that sets the region's CloudWatch Logs role, unless its author vouches for the account's setting.";
@@ -20,7 +17,7 @@ internal sealed class WebSocketLogRoleRule : AwsRule
             var logs = stage.Property("AccessLogSettings") is not null
                 || CfnTemplate.Text(stage.Property("DefaultRouteSettings", "LoggingLevel")) is "ERROR" or "INFO"
                 || CfnTemplate.Bool(stage.Property("DefaultRouteSettings", "DataTraceEnabled")) == true;
-            var vouched = stage.Raw["Metadata"]?[ProvidedMetadataKey] is not null;
+            var vouched = stage.Raw["Metadata"]?[Apis.WebSocket.AccountLogRole.ProvidedMetadataKey] is not null;
             if (logs && !vouched && !stage.DependsOn.Any(accounts.Contains))
             {
                 yield return new RuleFinding(stage.LogicalId, "it logs, but the stack sets no API Gateway CloudWatch Logs role (AWS::ApiGateway::Account) for it to wait for: in an account without one, the deploy fails with \"CloudWatch Logs role ARN must be set in account settings to enable logging\".");

@@ -5,8 +5,7 @@ namespace Astro.Aws.Rules.ApiGateway;
 /// <summary>With the execute-api endpoint off, the management API answers only on the custom domain.</summary>
 internal sealed class WebSocketManagementEndpointRule : AwsRule
 {
-    /// <summary>The environment variable AstroWebSocketApi gives route functions.</summary>
-    public const string Variable = "WEBSOCKET_CALLBACK_URL";
+    private const string Variable = AstroWebSocketApi.CallbackUrlVariable;
 
     public override string Id => "apigateway/websocket-management-endpoint";
 

@@ -5,8 +5,7 @@ namespace Astro.Aws.Rules.CloudFront;
 /// <summary>CloudFront Functions: at most 10 KB of code, and runtime 2.0 with the import first for the cloudfront module.</summary>
 internal sealed class FunctionCodeRule : AwsRule
 {
-    /// <summary>CloudFront's quota on a function's size.</summary>
-    public const int MaxBytes = 10_240;
+    private const int MaxBytes = Routing.RequestFunctionCode.MaxCodeBytes;
 
     // An intrinsic part of the code (the bucket's regional domain name) is counted as this many bytes: the longest
     // regional S3 domain (a 63-character bucket, the longest region, .amazonaws.com.cn) has about 98.

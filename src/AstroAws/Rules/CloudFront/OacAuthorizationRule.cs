@@ -6,8 +6,7 @@ namespace Astro.Aws.Rules.CloudFront;
 /// </summary>
 internal sealed class OacAuthorizationRule : AwsRule
 {
-    /// <summary>The header AstroAws's request function carries the viewer's Authorization in.</summary>
-    public const string Carrier = "x-forwarded-authorization";
+    private const string Carrier = Routing.RequestFunctionCode.ForwardedAuthorizationHeader;
 
     public override string Id => "cloudfront/oac-overwrites-authorization";
 
