@@ -6,8 +6,9 @@ namespace Astro.Aws;
 /// </summary>
 public sealed class AstroBuild
 {
-    internal AstroBuild(AstroAwsMode mode, string distDirectory, string clientDirectory, string? serverDirectory, string basePath, IReadOnlyList<string> staticFiles)
+    internal AstroBuild(AstroAwsMode mode, string distDirectory, string clientDirectory, string? serverDirectory, string basePath, IReadOnlyList<string> staticFiles, long clientBytes)
     {
+        ClientBytes = clientBytes;
         Mode = mode;
         DistDirectory = distDirectory;
         ClientDirectory = clientDirectory;
@@ -34,6 +35,9 @@ public sealed class AstroBuild
     /// <summary>Every file of <see cref="ClientDirectory"/>, relative, with <c>/</c> separators, in ordinal order.</summary>
     public IReadOnlyList<string> StaticFiles { get; }
 
+    /// <summary>The total size of <see cref="StaticFiles"/> in bytes.</summary>
+    public long ClientBytes { get; }
+
     /// <summary>True when the build has a server (ssr, ssr-stream or edge).</summary>
     public bool HasServer => Mode != AstroAwsMode.Static;
 
@@ -45,5 +49,12 @@ public sealed class AstroBuild
     /// Relative paths resolve against the current directory, where <c>cdk synth</c> runs.
     /// </summary>
     /// <exception cref="ArgumentException">The folder, its parts or its metadata are missing or unreadable.</exception>
-    public static AstroBuild Read(string? websiteDir, string? outDir) => AstroBuildReader.Read(websiteDir, outDir);
+    public static AstroBuild Read(string? websiteDir, string? outDir) => AstroBuildReader.Read(websiteDir, outDir, basePath: null);
+
+    /// <summary>
+    /// Reads the build as <see cref="Read(string?, string?)"/> does, with Astro's <c>base</c> for a static build, which
+    /// records none (a server build's <c>metadata.json</c> does; a <paramref name="basePath"/> that contradicts it is refused).
+    /// </summary>
+    /// <exception cref="ArgumentException">The folder, its parts or its metadata are missing or unreadable, or <paramref name="basePath"/> is not a path.</exception>
+    public static AstroBuild Read(string? websiteDir, string? outDir, string? basePath) => AstroBuildReader.Read(websiteDir, outDir, basePath);
 }

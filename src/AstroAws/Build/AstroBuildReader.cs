@@ -8,8 +8,11 @@ internal static class AstroBuildReader
 {
     private const string MetadataFile = "metadata.json";
 
-    public static AstroBuild Read(string? websiteDir, string? outDir)
+    private const string BasePathProp = "AstroAwsProps.BasePath";
+
+    public static AstroBuild Read(string? websiteDir, string? outDir, string? basePath)
     {
+        var givenBase = basePath is null ? null : CheckBase(basePath);
         var (propName, dist) = LocateDist(websiteDir, outDir);
         var fix = $"Run `npm run build` in the Astro project (the folder that holds astro.config.mjs) before `cdk synth`, or point {propName} at the build folder.";
         if (!Directory.Exists(dist))
@@ -20,15 +23,23 @@ internal static class AstroBuildReader
         var metadataPath = Path.Combine(dist, MetadataFile);
         if (!File.Exists(metadataPath))
         {
-            return ReadStatic(propName, dist);
+            return ReadStatic(propName, dist, givenBase ?? "/");
         }
 
         var (modeName, configuredBase) = ReadMetadata(propName, metadataPath);
         var mode = ParseMode(propName, metadataPath, modeName);
         var client = RequireFolder(propName, dist, "client", fix);
         var lambda = RequireFolder(propName, dist, "lambda", fix);
-        var basePath = NormaliseBase(configuredBase);
-        return new AstroBuild(mode, dist, client, lambda, basePath, ListFiles(client));
+        var buildBase = NormaliseBase(configuredBase);
+        if (givenBase is not null && givenBase != buildBase)
+        {
+            throw new ArgumentException(
+                $"{BasePathProp}: received '{basePath}', but the build's {MetadataFile} says Astro's base is '{buildBase}'. Remove BasePath (a server build records its base), or rebuild with base: '{givenBase}' in astro.config.mjs.",
+                BasePathProp);
+        }
+
+        var (files, bytes) = ListFiles(client);
+        return new AstroBuild(mode, dist, client, lambda, buildBase, files, bytes);
     }
 
     private static (string PropName, string Dist) LocateDist(string? websiteDir, string? outDir)
@@ -58,7 +69,7 @@ internal static class AstroBuildReader
         return Path.GetFullPath(value);
     }
 
-    private static AstroBuild ReadStatic(string propName, string dist)
+    private static AstroBuild ReadStatic(string propName, string dist, string basePath)
     {
         if (Directory.Exists(Path.Combine(dist, "server")) && Directory.Exists(Path.Combine(dist, "client")))
         {
@@ -68,7 +79,8 @@ internal static class AstroBuildReader
                 propName);
         }
 
-        return new AstroBuild(AstroAwsMode.Static, dist, dist, null, "/", ListFiles(dist));
+        var (files, bytes) = ListFiles(dist);
+        return new AstroBuild(AstroAwsMode.Static, dist, dist, null, basePath, files, bytes);
     }
 
     private static (string? Mode, string? Base) ReadMetadata(string propName, string path)
@@ -116,10 +128,35 @@ internal static class AstroBuildReader
         return trimmed.Length == 0 ? "/" : $"/{trimmed}/";
     }
 
-    private static List<string> ListFiles(string root) =>
-    [
-        .. Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-            .Select(file => Path.GetRelativePath(root, file).Replace(Path.DirectorySeparatorChar, '/'))
-            .Order(StringComparer.Ordinal),
-    ];
+    // One walk of the folder: the enumeration yields each file's size with its name, so no file is opened.
+    private static (List<string> Files, long Bytes) ListFiles(string root)
+    {
+        var files = new List<string>();
+        long bytes = 0;
+        foreach (var file in new DirectoryInfo(root).EnumerateFiles("*", SearchOption.AllDirectories))
+        {
+            files.Add(Path.GetRelativePath(root, file.FullName).Replace(Path.DirectorySeparatorChar, '/'));
+            bytes += file.Length;
+        }
+
+        files.Sort(StringComparer.Ordinal);
+        return (files, bytes);
+    }
+
+    /// <summary>A base is a URL path: no scheme, host, query or backslash; <c>/docs</c>, <c>docs/</c> and <c>/docs/</c> are the same.</summary>
+    private static string CheckBase(string value)
+    {
+        var trimmed = value.Trim('/');
+        if (value.Contains("://", StringComparison.Ordinal) || trimmed.IndexOfAny(['?', '#', '\\', ' ', '*']) >= 0 || trimmed.Split('/').Any(segment => segment is "" or "." or ".."))
+        {
+            if (trimmed.Length > 0)
+            {
+                throw new ArgumentException(
+                    $"{BasePathProp}: received '{value}', which is not a URL path. Give Astro's base as in astro.config.mjs, e.g. \"/docs\" (no scheme, host, query, spaces, wildcards or empty, '.' or '..' segments).",
+                    BasePathProp);
+            }
+        }
+
+        return NormaliseBase(value);
+    }
 }

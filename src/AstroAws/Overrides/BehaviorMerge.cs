@@ -9,7 +9,12 @@ namespace Astro.Aws.Overrides;
 /// </summary>
 internal static class BehaviorMerge
 {
-    public static BehaviorOptions Merge(BehaviorOptions ours, IAddBehaviorOptions? theirs, string propName)
+    /// <summary>
+    /// Merges <paramref name="theirs"/> onto <paramref name="ours"/>, whose function associations and edge lambdas are
+    /// empty: the events <paramref name="handlers"/> names are ours, and the renderer puts our handlers first. The
+    /// result's associations and edge lambdas are the caller's, in a new array.
+    /// </summary>
+    public static BehaviorOptions Merge(BehaviorOptions ours, OurHandlers handlers, IAddBehaviorOptions? theirs, string propName)
     {
         var merged = PropsMerge.Overlay(ours, theirs, nameof(IAddBehaviorOptions.FunctionAssociations), nameof(IAddBehaviorOptions.EdgeLambdas));
         if (theirs is null)
@@ -18,14 +23,15 @@ internal static class BehaviorMerge
         }
 
         var taken = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var association in ours.FunctionAssociations ?? [])
+        if (handlers.RequestFunction)
         {
-            taken[association.EventType.ToString()] = "its request function (it routes static files to S3 and sets x-forwarded-host)";
+            taken[FunctionEventType.VIEWER_REQUEST.ToString()] = "its request function (it routes static files to S3 and sets x-forwarded-host)";
         }
 
-        foreach (var edgeLambda in ours.EdgeLambdas ?? [])
+        if (handlers.EdgeHandler)
         {
-            taken[edgeLambda.EventType.ToString()] = "the Astro edge handler";
+            taken[LambdaEdgeEventType.ORIGIN_REQUEST.ToString()] = "the Astro edge handler";
+            taken[LambdaEdgeEventType.ORIGIN_RESPONSE.ToString()] = "the Astro edge handler";
         }
 
         foreach (var association in theirs.FunctionAssociations ?? [])
@@ -33,11 +39,10 @@ internal static class BehaviorMerge
             Refuse(taken, association.EventType.ToString(), $"{propName}.FunctionAssociations");
         }
 
-        var viewerFunction = (ours.FunctionAssociations ?? []).Length > 0;
         foreach (var edgeLambda in theirs.EdgeLambdas ?? [])
         {
             Refuse(taken, edgeLambda.EventType.ToString(), $"{propName}.EdgeLambdas");
-            if (viewerFunction && edgeLambda.EventType is LambdaEdgeEventType.VIEWER_REQUEST or LambdaEdgeEventType.VIEWER_RESPONSE)
+            if (handlers.RequestFunction && edgeLambda.EventType is LambdaEdgeEventType.VIEWER_REQUEST or LambdaEdgeEventType.VIEWER_RESPONSE)
             {
                 // CloudFront refuses CloudFront Functions and Lambda@Edge together on viewer events (rule cloudfront/function-associations).
                 throw new ArgumentException(
@@ -47,8 +52,8 @@ internal static class BehaviorMerge
             }
         }
 
-        merged.FunctionAssociations = PropsMerge.Combine(ours.FunctionAssociations, theirs.FunctionAssociations);
-        merged.EdgeLambdas = PropsMerge.Combine(ours.EdgeLambdas, theirs.EdgeLambdas);
+        merged.FunctionAssociations = PropsMerge.Combine(null, theirs.FunctionAssociations);
+        merged.EdgeLambdas = PropsMerge.Combine(null, theirs.EdgeLambdas);
         return merged;
     }
 
@@ -65,3 +70,6 @@ internal static class BehaviorMerge
         taken[eventType] = $"your earlier {eventType} handler";
     }
 }
+
+/// <summary>The handlers the site runs on a behavior: the request function on viewer requests, the edge handler on origin events.</summary>
+internal sealed record OurHandlers(bool RequestFunction, bool EdgeHandler);

@@ -17,6 +17,19 @@ public sealed class AstroAwsProps
     /// <value>Default: <c>&lt;WebsiteDir&gt;/dist</c>.</value>
     public string? OutDir { get; init; }
 
+    /// <summary>
+    /// Astro's <c>base</c> (e.g. <c>/docs</c>) for a static build: files are uploaded under it, and its paths are the
+    /// site's. A static build records no base, so give the one in astro.config.mjs; a server build records it in
+    /// <c>metadata.json</c>, which wins, and a different value here is refused.
+    /// </summary>
+    /// <value>Default: the server build's base, or <c>/</c> for a static build.</value>
+    public string? BasePath { get; init; }
+
+    /// <summary>Where the request function keeps the list of the build's files; see <c>docs/request-routing.md</c>.</summary>
+    /// <value>Default: <see cref="RoutePlacement.Automatic"/>: in the function's code while it fits CloudFront Functions'
+    /// 10 KB limit, else in a KeyValueStore (a site of about 100 pages or more).</value>
+    public RoutePlacement RoutePlacement { get; init; } = RoutePlacement.Automatic;
+
     /// <summary>Overrides for the resources the construct creates.</summary>
     /// <value>Default: none; every resource uses the defaults documented on <see cref="AstroAwsCdkProps"/>.</value>
     public AstroAwsCdkProps? Cdk { get; init; }

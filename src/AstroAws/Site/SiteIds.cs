@@ -13,6 +13,7 @@ internal static class SiteIds
     public const string ServerLogGroup = "ServerLogGroup";
     public const string EdgeFunction = "EdgeFunction";
     public const string RequestFunction = "RequestFunction";
+    public const string RouteStore = "RouteStore";
     public const string ServerCachePolicy = "ServerCachePolicy";
     public const string Distribution = "Distribution";
     public const string ServerOriginAccessControl = "ServerOriginAccessControl";

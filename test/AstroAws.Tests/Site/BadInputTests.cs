@@ -254,7 +254,7 @@ public sealed class BadInputTests : IDisposable
         }, "AdditionalBehaviors", "empty path pattern");
 
     [Fact]
-    public void Too_many_static_files_for_the_request_function()
+    public void Route_table_forced_into_the_function_code_of_a_large_site()
     {
         var dist = scratch.CopyFixture("ssr");
         for (var i = 0; i < 600; i++)
@@ -262,7 +262,7 @@ public sealed class BadInputTests : IDisposable
             File.WriteAllText(Path.Combine(dist, "client", $"public-file-number-{i:D4}.txt"), "x");
         }
 
-        Refused(new AstroAwsProps { OutDir = dist }, "files outside _astro/", "10240-byte limit", "fingerprints");
+        Refused(new AstroAwsProps { OutDir = dist, RoutePlacement = RoutePlacement.FunctionCode }, "AstroAwsProps.RoutePlacement", "604 files outside _astro/", "10240-byte limit", "Automatic");
     }
 
     private static CloudFrontFunction UserFunction(Construct scope) => new(scope, "UserFunction", new Amazon.CDK.AWS.CloudFront.FunctionProps

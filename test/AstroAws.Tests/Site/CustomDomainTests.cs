@@ -159,7 +159,7 @@ public class CustomDomainTests
     public void Alternate_names_are_redirected_to_the_primary_with_path_and_query(string mode)
     {
         var (stack, _) = Site(mode, s => Domain(s, ["www.example.com", "example.com", "old.example.org"], redirect: true));
-        var model = new CloudFrontModel(SiteStacks.Json(stack));
+        var model = SiteStacks.Model(stack);
 
         var routed = model.Route(
             new ViewerRequest("GET", "/about", Query: new() { ["page"] = "2", ["q"] = "a%20b" }, Headers: new() { ["host"] = "example.com" }),
@@ -184,7 +184,7 @@ public class CustomDomainTests
     public void The_primary_name_and_the_cloudfront_name_are_served_not_redirected(string mode)
     {
         var (stack, _) = Site(mode, s => Domain(s, ["www.example.com", "example.com"], redirect: true));
-        var model = new CloudFrontModel(SiteStacks.Json(stack));
+        var model = SiteStacks.Model(stack);
 
         var routed = model.Route(
             new ViewerRequest("GET", "/about", Headers: new() { ["host"] = "www.example.com" }),
@@ -203,7 +203,7 @@ public class CustomDomainTests
     {
         var (stack, _) = Site("ssr", s => Domain(s, ["www.example.com", "example.com"]));
 
-        var routed = new CloudFrontModel(SiteStacks.Json(stack)).Route(new ViewerRequest("GET", "/ssr", Headers: new() { ["host"] = "example.com" }));
+        var routed = SiteStacks.Model(stack).Route(new ViewerRequest("GET", "/ssr", Headers: new() { ["host"] = "example.com" }));
 
         routed.Response.Should().BeNull();
         routed.Origin.Should().Be("lambda-url");
@@ -215,7 +215,7 @@ public class CustomDomainTests
     {
         var (stack, _) = Site("ssr", s => Domain(s, ["www.example.com", "*.example.com"], redirect: true));
 
-        var routed = new CloudFrontModel(SiteStacks.Json(stack)).Route(
+        var routed = SiteStacks.Model(stack).Route(
             new ViewerRequest("GET", "/x", Headers: new() { ["host"] = "blog.example.com" }),
             new ViewerRequest("GET", "/x", Headers: new() { ["host"] = "a.b.example.com" }),
             new ViewerRequest("GET", "/x", Headers: new() { ["host"] = "www.example.com" }));

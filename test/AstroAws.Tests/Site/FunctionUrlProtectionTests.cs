@@ -196,7 +196,7 @@ public class FunctionUrlProtectionTests
     public void Routing_is_unchanged_under_oac()
     {
         var (stack, _) = Protected("ssr");
-        var model = new CloudFrontModel(SiteStacks.Json(stack));
+        var model = SiteStacks.Model(stack);
 
         var routed = model.Route(new ViewerRequest("GET", "/ssr"), new ViewerRequest("POST", "/api/hello"), new ViewerRequest("GET", "/about"));
 
@@ -211,7 +211,7 @@ public class FunctionUrlProtectionTests
         // CloudFront's signature replaces the viewer's Authorization on every request to an always-signing OAC origin, so
         // the request function carries the viewer's value in x-forwarded-authorization.
         var (stack, _) = Protected("ssr");
-        var model = new CloudFrontModel(SiteStacks.Json(stack));
+        var model = SiteStacks.Model(stack);
 
         var routed = model.Route(
             new ViewerRequest("GET", "/api/hello", Headers: new() { ["authorization"] = "Bearer abc" }),
@@ -228,7 +228,7 @@ public class FunctionUrlProtectionTests
     public void Without_oac_the_viewers_authorization_reaches_the_server_as_it_is()
     {
         var (stack, _) = SiteStacks.ForFixture("ssr");
-        var routed = new CloudFrontModel(SiteStacks.Json(stack)).Route(new ViewerRequest("GET", "/api/hello", Headers: new() { ["authorization"] = "Bearer abc" }));
+        var routed = SiteStacks.Model(stack).Route(new ViewerRequest("GET", "/api/hello", Headers: new() { ["authorization"] = "Bearer abc" }));
 
         routed.OriginHeaders["authorization"].Should().Be("Bearer abc");
         routed.OriginHeaders.Should().NotContainKey("x-forwarded-authorization");

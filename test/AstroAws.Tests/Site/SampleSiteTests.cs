@@ -18,7 +18,7 @@ public class SampleSiteTests
         File.Exists(Path.Combine(SampleDist, "metadata.json")).Should().BeTrue($"the sample must be built first: run scripts/build-sample.sh ({SampleDist} is missing)");
         var stack = SiteStacks.NewStack();
         var site = new AstroAws(stack, "Site", new AstroAwsProps { WebsiteDir = TestPaths.SampleSite });
-        var model = new CloudFrontModel(SiteStacks.Json(stack));
+        var model = SiteStacks.Model(stack);
         var hashed = site.Build.StaticFiles.Where(f => f.StartsWith("_astro/", StringComparison.Ordinal)).ToList();
         hashed.Should().NotBeEmpty();
 

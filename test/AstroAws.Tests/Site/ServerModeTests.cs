@@ -310,7 +310,7 @@ public class ServerModeTests
     {
         var (stack, site) = SiteStacks.ForFixture(mode);
         build = site.Build;
-        return new CloudFrontModel(SiteStacks.Json(stack));
+        return SiteStacks.Model(stack);
     }
 
     private static IEnumerable<string> Strings(JsonNode? node) => node?.AsArray().Select(n => n!.GetValue<string>()) ?? [];

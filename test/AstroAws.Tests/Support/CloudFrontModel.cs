@@ -40,18 +40,50 @@ internal sealed class CloudFrontModel
     private const string CachingDisabled = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad";
     private const string CachingOptimized = "658327ea-f89d-4fab-a63d-7e88639e58f6";
     private const string BucketDomainMarker = "BUCKET.s3.eu-west-1.amazonaws.com";
+    private const string StoreIdMarker = "STORE-ID";
 
     /// <summary>What an origin behind an always-signing Origin Access Control receives in <c>Authorization</c>.</summary>
     public const string CloudFrontSignature = "AWS4-HMAC-SHA256 Credential=(CloudFront's signature)";
 
     private readonly JsonObject resources;
     private readonly JsonObject config;
+    private readonly JsonObject? store;
 
-    public CloudFrontModel(JsonObject template)
+    /// <param name="template">The synthesized template.</param>
+    /// <param name="assemblyDirectory">The cloud assembly it was written to, where a route store's import file is staged; needed only when the template has a store.</param>
+    public CloudFrontModel(JsonObject template, string? assemblyDirectory = null)
     {
         resources = template["Resources"]!.AsObject();
         var distribution = resources.Single(r => (string?)r.Value!["Type"] == "AWS::CloudFront::Distribution").Value!;
         config = distribution["Properties"]!["DistributionConfig"]!.AsObject();
+        store = StoreContents(assemblyDirectory);
+    }
+
+    /// <summary>The key value store's contents, as CloudFront would import them: read from the file its ImportSource names in the assembly.</summary>
+    public IReadOnlyDictionary<string, string> StoreEntries =>
+        (store ?? []).ToDictionary(entry => entry.Key, entry => (string)entry.Value!, StringComparer.Ordinal);
+
+    private JsonObject? StoreContents(string? assemblyDirectory)
+    {
+        var kvs = resources.SingleOrDefault(r => (string?)r.Value!["Type"] == "AWS::CloudFront::KeyValueStore").Value;
+        if (kvs is null)
+        {
+            return null;
+        }
+
+        // The SourceArn is {"Fn::Join":["",["arn:",{"Ref":"AWS::Partition"},":s3:::<bucket>/<hash>.json"]]}; CDK stages that object as asset.<hash>.json.
+        var parts = kvs["Properties"]!["ImportSource"]!["SourceArn"]!["Fn::Join"]![1]!.AsArray();
+        var arn = string.Concat(parts.OfType<JsonValue>().Select(part => (string)part!));
+        var key = arn[(arn.LastIndexOf('/') + 1)..];
+        var file = Path.Combine(assemblyDirectory ?? throw new InvalidOperationException("The template has a key value store: give the model the assembly directory."), "asset." + key);
+        var data = JsonNode.Parse(File.ReadAllText(file))!["data"]!.AsArray();
+        var entries = new JsonObject();
+        foreach (var entry in data)
+        {
+            entries[(string)entry!["key"]!] = (string)entry["value"]!;
+        }
+
+        return entries;
     }
 
     public IReadOnlyList<RoutedRequest> Route(params ViewerRequest[] requests)
@@ -98,6 +130,7 @@ internal sealed class CloudFrontModel
             var input = new JsonObject
             {
                 ["code"] = group.Key,
+                ["store"] = store?.DeepClone(),
                 ["requests"] = new JsonArray([.. batch.Select(x => (JsonNode)ToJson(requests[x.Index]))]),
             };
             var output = RunNode(input.ToJsonString());
@@ -130,6 +163,7 @@ internal sealed class CloudFrontModel
         JsonValue value => (string)value!,
         JsonObject join when join["Fn::Join"] is JsonArray parts => string.Join((string)parts[0]!, parts[1]!.AsArray().Select(p => Flatten(p!))),
         JsonObject getAtt when getAtt["Fn::GetAtt"] is JsonArray att && (string)att[1]! == "RegionalDomainName" => BucketDomainMarker,
+        JsonObject getAtt when getAtt["Fn::GetAtt"] is JsonArray att && (string)att[1]! == "Id" => StoreIdMarker,
         _ => throw new InvalidOperationException("Unexpected function code part: " + node.ToJsonString()),
     };
 

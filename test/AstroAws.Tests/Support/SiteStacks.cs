@@ -55,11 +55,20 @@ internal static class SiteStacks
     }
 
     /// <summary>The template as JSON nodes, for the routing model and snapshots; every template of the app must pass the AWS rules.</summary>
-    public static JsonObject Json(Stack stack)
+    public static JsonObject Json(Stack stack) => Synthesized(stack).Template;
+
+    /// <summary>The routing model of the stack's distribution, with the staged assets (the route store's import) at hand.</summary>
+    public static CloudFrontModel Model(Stack stack)
+    {
+        var (template, directory) = Synthesized(stack);
+        return new CloudFrontModel(template, directory);
+    }
+
+    private static (JsonObject Template, string Directory) Synthesized(Stack stack)
     {
         var assembly = ((App)stack.Node.Root).Synth();
         RulesCheck.PassesAssembly(assembly.Directory);
         var file = Path.Combine(assembly.Directory, stack.TemplateFile);
-        return (JsonObject)JsonNode.Parse(File.ReadAllText(file))!;
+        return ((JsonObject)JsonNode.Parse(File.ReadAllText(file))!, assembly.Directory);
     }
 }

@@ -25,7 +25,7 @@ internal static class FunctionUrlAccessControl
         {
             OriginAccessControlConfig = new CfnOriginAccessControl.OriginAccessControlConfigProperty
             {
-                Name = OriginAccessControlNames.For(scope, "ServerUrl"),
+                Name = CloudFrontNames.For(scope, "ServerUrl"),
                 Description = "AstroAws: CloudFront signs its requests to the server function URL",
                 OriginAccessControlOriginType = "lambda",
                 SigningBehavior = "always",

@@ -19,64 +19,79 @@ internal static class RequestFunctionCode
     /// <summary>The token in the code that stands for the bucket's regional domain name.</summary>
     public const string BucketDomainPlaceholder = "__ASTRO_AWS_BUCKET_DOMAIN__";
 
-    /// <summary>
-    /// A static site needs no table: every request goes to S3 anyway, so a page path is mapped to its file by shape
-    /// (<c>/x/</c> and extensionless <c>/x</c> to <c>/x/index.html</c>, or to <c>/x.html</c> for <c>build.format: "file"</c>),
-    /// and a path that matches no file is left for S3 to refuse and the 404 error response to answer.
-    /// </summary>
-    public static string CreateStatic(bool directoryFormat, HostRedirect? redirect = null) => RedirectCode(redirect) + $$"""
-        function handler(event) {
-          var request = event.request;
-        {{RedirectCall(redirect)}}  var uri = request.uri;
-          if (uri.charAt(uri.length - 1) === '/') request.uri = uri + 'index.html';
-          else if (uri.slice(uri.lastIndexOf('/') + 1).indexOf('.') === -1) request.uri = uri + '{{(directoryFormat ? "/index.html" : ".html")}}';
-          return request;
-        }
-
-        """;
+    /// <summary>The token in the code that stands for the routing KeyValueStore's ID.</summary>
+    public const string StoreIdPlaceholder = "__ASTRO_AWS_STORE_ID__";
 
     /// <summary>The header that carries the viewer's <c>Authorization</c> to the server under Origin Access Control.</summary>
     public const string ForwardedAuthorizationHeader = "x-forwarded-authorization";
 
     /// <summary>
-    /// Builds the code; <paramref name="switchToS3"/> is false when S3 is already the behavior's origin.
-    /// <paramref name="carryAuthorization"/> copies the viewer's <c>Authorization</c> into
-    /// <see cref="ForwardedAuthorizationHeader"/>: an Origin Access Control that always signs overwrites <c>Authorization</c>
-    /// with CloudFront's own signature, so a bearer token would never reach the app (rule
-    /// <c>cloudfront/oac-overwrites-authorization</c>). A value the viewer sent in that header itself is dropped.
+    /// Builds the code from <paramref name="spec"/>. With the table in a KeyValueStore the handler is async (store reads
+    /// are); with the table inline it reads a literal and needs no store. A path the table does not hold is left to
+    /// the behavior's own origin: the server, or in a static site S3, which answers 403 for it (and the error response
+    /// the 404 page).
     /// </summary>
-    public static string Create(StaticRouteTable table, bool switchToS3, HostRedirect? redirect = null, bool carryAuthorization = false)
+    public static string Create(RequestFunctionSpec spec)
     {
+        var inStore = spec.Placement == RoutePlacement.KeyValueStore;
+        var wait = inStore ? "await " : string.Empty;
+        var async = inStore ? "async " : string.Empty;
         var code = new StringBuilder();
-        if (switchToS3)
+        if (spec.SwitchToS3 || inStore)
         {
             code.AppendLine("import cf from 'cloudfront';");
         }
 
-        code.Append(RedirectCode(redirect));
+        if (inStore)
+        {
+            code.AppendLine("var crypto = require('crypto');");
+        }
 
-        code.Append("var FILES = ").Append(table.Json).AppendLine(";");
-        code.AppendLine("""
-            function isFile(path) {
-              var slash = path.lastIndexOf('/');
-              var names = FILES[path.slice(1, slash)];
-              return names !== undefined && names.indexOf('|' + path.slice(slash + 1) + '|') !== -1;
+        code.Append(RedirectCode(spec.Redirect));
+        code.AppendLine(inStore
+            ? $"var STORE = cf.kvs('{StoreIdPlaceholder}');"
+            : $"var FILES = {spec.Table.InlineJson};");
+        code.AppendLine(CultureInfo.InvariantCulture, $$"""
+            function stemKey(stem) { return stem === '' ? '/' : stem; }
+            function fileKey(path) {
+              if (path.slice(-11) === '/index.html') return [stemKey(path.slice(0, -11)), {{RouteTable.DirectoryIndex}}, path];
+              if (path.slice(-5) === '.html') return [stemKey(path.slice(0, -5)), {{RouteTable.HtmlFile}}, path];
+              return [path, {{RouteTable.ExactFile}}, path];
             }
-            function staticPath(path) {
-              if (path.charAt(path.length - 1) === '/') return isFile(path + 'index.html') ? path + 'index.html' : null;
-              if (isFile(path)) return path;
-              if (isFile(path + '/index.html')) return path + '/index.html';
-              if (isFile(path + '.html')) return path + '.html';
+            function candidates(path) {
+              if (path.charAt(path.length - 1) === '/') return [[stemKey(path.slice(0, -1)), {{RouteTable.DirectoryIndex}}, path + 'index.html']];
+              return [fileKey(path), [path, {{RouteTable.DirectoryIndex}}, path + '/index.html'], [path, {{RouteTable.HtmlFile}}, path + '.html']];
+            }
+            """);
+        code.AppendLine(inStore
+            ? $$"""
+                function storeKey(key) { return crypto.createHash('sha256').update(encodeURIComponent(key)).digest('hex').slice(0, {{RouteTable.StoreKeyLength}}); }
+                async function flagsOf(key) { try { return Number(await STORE.get(storeKey(key))); } catch (e) { return 0; } }
+                """
+            : "function flagsOf(key) { return FILES[key] || 0; }");
+        code.AppendLine(CultureInfo.InvariantCulture, $$"""
+            {{async}}function staticFile(path) {
+              var list = candidates(path);
+              var seen = {};
+              for (var i = 0; i < list.length; i++) {
+                var key = list[i][0];
+                if (seen[key] === undefined) seen[key] = {{wait}}flagsOf(key);
+                if ((seen[key] & list[i][1]) !== 0) return list[i][2];
+              }
               return null;
             }
-            function handler(event) {
+            {{async}}function handler(event) {
               var request = event.request;
             """);
-        code.Append(RedirectCall(redirect));
-        code.AppendLine("""
-              if (request.headers.host) request.headers['x-forwarded-host'] = { value: request.headers.host.value };
-            """);
-        if (carryAuthorization)
+        code.Append(RedirectCall(spec.Redirect));
+        if (spec.HasServer)
+        {
+            code.AppendLine("""
+                  if (request.headers.host) request.headers['x-forwarded-host'] = { value: request.headers.host.value };
+                """);
+        }
+
+        if (spec.CarryAuthorization)
         {
             code.AppendLine(CultureInfo.InvariantCulture, $$"""
                   if (request.headers.authorization) request.headers['{{ForwardedAuthorizationHeader}}'] = { value: request.headers.authorization.value };
@@ -84,15 +99,15 @@ internal static class RequestFunctionCode
                 """);
         }
 
-        code.AppendLine("""
+        code.AppendLine(CultureInfo.InvariantCulture, $$"""
               if (request.method !== 'GET' && request.method !== 'HEAD') return request;
               var path;
               try { path = decodeURIComponent(request.uri); } catch (e) { return request; }
-              var file = staticPath(path);
+              var file = {{wait}}staticFile(path);
               if (file === null) return request;
               request.uri = request.uri + file.slice(path.length);
             """);
-        if (switchToS3)
+        if (spec.SwitchToS3)
         {
             code.AppendLine(CultureInfo.InvariantCulture, $$"""
                   request.querystring = {};
@@ -161,3 +176,12 @@ internal static class RequestFunctionCode
 
 /// <summary>The request function answers a request for one of <paramref name="Redirected"/> (exact names, or <c>*.</c> wildcards one label deep) with a 301 to <paramref name="Primary"/>.</summary>
 internal sealed record HostRedirect(string Primary, string[] Redirected);
+
+/// <summary>What the request function must do on a site.</summary>
+/// <param name="HasServer">Set <c>x-forwarded-host</c>; only a server reads it.</param>
+/// <param name="SwitchToS3">Send files to the S3 origin (the behavior's own origin is the function URL).</param>
+/// <param name="CarryAuthorization">Copy <c>Authorization</c> into <see cref="RequestFunctionCode.ForwardedAuthorizationHeader"/>.</param>
+/// <param name="Redirect">Alternate host names answered with a redirect, or null.</param>
+/// <param name="Table">The files the function routes.</param>
+/// <param name="Placement">Where <paramref name="Table"/> lives.</param>
+internal sealed record RequestFunctionSpec(bool HasServer, bool SwitchToS3, bool CarryAuthorization, HostRedirect? Redirect, RouteTable Table, RoutePlacement Placement);

@@ -1,27 +1,29 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.CloudFront.Experimental;
+using Amazon.CDK.AWS.CloudFront.Origins;
 using Amazon.CDK.AWS.Lambda;
-using Amazon.CDK.AWS.Logs;
 using Astro.Aws.Overrides;
+using Astro.Aws.Parts;
 using Constructs;
 
-namespace Astro.Aws.Parts;
+namespace Astro.Aws.Plan;
 
-/// <summary>Creates the Lambda that renders server pages: a regional function, or Lambda@Edge in edge mode.</summary>
-internal static class ServerFunctionFactory
+/// <summary>Plans the Lambda that renders server pages: a regional function behind a URL, or Lambda@Edge in edge mode.</summary>
+internal static class ServerPlanner
 {
     private const string PropName = "AstroAwsCdkProps.LambdaFunction";
 
     private static Duration EdgeTimeoutLimit => Duration.Seconds(30);
 
-    public static (Function Function, LogGroup? LogGroup) CreateRegional(Construct scope, AstroBuild build, AstroAwsFunctionOptions? overrides, Duration originReadTimeout)
+    public static RegionalServerPlan Regional(AstroBuild build, AstroAwsCdkProps cdk, FunctionUrlProtection protection)
     {
+        var overrides = cdk.LambdaFunction;
+        var origin = PropsMerge.Overlay(new FunctionUrlOriginProps { ReadTimeout = ServerDefaults.OriginReadTimeout }, cdk.LambdaFunctionOrigin);
+
         // Ours only when the caller chose no logging of their own: a LogGroup of theirs replaces it, and CDK refuses
         // LogRetention (its retention mechanism on the function's default log group) together with any log group.
-        var logGroup = overrides?.LogRetention is null && overrides?.LogGroup is null
-            ? new LogGroup(scope, SiteIds.ServerLogGroup, new LogGroupProps { Retention = RetentionDays.ONE_MONTH })
-            : null;
-        var props = PropsMerge.Overlay(
+        var ourLogGroup = overrides?.LogRetention is null && overrides?.LogGroup is null;
+        var function = PropsMerge.Overlay(
             new FunctionProps
             {
                 Code = Code.FromAsset(build.ServerDirectory!),
@@ -30,16 +32,26 @@ internal static class ServerFunctionFactory
                 Architecture = Architecture.ARM_64,
                 MemorySize = ServerDefaults.MemorySize,
                 Timeout = ServerDefaults.Timeout,
-                LogGroup = logGroup,
             },
             overrides);
-        FunctionLimits.Validate(props, PropName, originReadTimeout, limitAllowed: false, "CloudFront's origin read timeout (AstroAwsCdkProps.LambdaFunctionOrigin.ReadTimeout), or viewers get a bare 504 while the function still runs");
-        return (new Function(scope, SiteIds.ServerFunction, props), logGroup);
+        FunctionLimits.Validate(function, PropName, origin.ReadTimeout ?? ServerDefaults.OriginReadTimeout, limitAllowed: false, "CloudFront's origin read timeout (AstroAwsCdkProps.LambdaFunctionOrigin.ReadTimeout), or viewers get a bare 504 while the function still runs");
+
+        var isProtected = protection == FunctionUrlProtection.OriginAccessControl;
+        var authType = isProtected ? FunctionUrlAuthType.AWS_IAM : FunctionUrlAuthType.NONE;
+        RefuseContradictingAuthType(cdk.LambdaFunctionUrl?.AuthType, authType, protection);
+        var url = PropsMerge.Overlay(
+            new FunctionUrlOptions
+            {
+                AuthType = authType,
+                InvokeMode = build.Mode == AstroAwsMode.SsrStream ? InvokeMode.RESPONSE_STREAM : InvokeMode.BUFFERED,
+            },
+            cdk.LambdaFunctionUrl);
+        return new RegionalServerPlan(function, ourLogGroup, url, origin, isProtected);
     }
 
-    public static EdgeFunction CreateEdge(Construct scope, AstroBuild build, AstroAwsFunctionOptions? overrides)
+    public static EdgeFunctionProps Edge(Construct site, AstroBuild build, AstroAwsFunctionOptions? overrides)
     {
-        if (Token.IsUnresolved(Stack.Of(scope).Region))
+        if (Token.IsUnresolved(Stack.Of(site).Region))
         {
             throw new ArgumentException(
                 "AstroAwsProps: the build is in edge mode, which deploys Lambda@Edge to us-east-1, but the stack has no explicit region. "
@@ -75,6 +87,19 @@ internal static class ServerFunctionFactory
             },
             overrides);
         FunctionLimits.Validate(props, PropName, EdgeTimeoutLimit, limitAllowed: true, "Lambda@Edge's limit for origin-request functions");
-        return new EdgeFunction(scope, SiteIds.EdgeFunction, props);
+        return props;
+    }
+
+    private static void RefuseContradictingAuthType(FunctionUrlAuthType? requested, FunctionUrlAuthType required, FunctionUrlProtection protection)
+    {
+        if (requested is { } authType && authType != required)
+        {
+            var fix = protection == FunctionUrlProtection.None
+                ? "Remove AuthType: to protect the URL set AstroAwsProps.FunctionUrlProtection = FunctionUrlProtection.OriginAccessControl, which also makes CloudFront sign its requests (AWS_IAM alone would refuse them all)"
+                : "Remove AuthType (OriginAccessControl sets AWS_IAM), or set AstroAwsProps.FunctionUrlProtection = FunctionUrlProtection.None for a public URL";
+            throw new ArgumentException(
+                $"AstroAwsCdkProps.LambdaFunctionUrl.AuthType: received {authType}, but AstroAwsProps.FunctionUrlProtection is {protection}, which needs {required}. {fix}.",
+                "AstroAwsCdkProps.LambdaFunctionUrl.AuthType");
+        }
     }
 }

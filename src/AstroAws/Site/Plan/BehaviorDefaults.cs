@@ -1,17 +1,19 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.CloudFront;
-using Constructs;
 
-namespace Astro.Aws.Parts;
+namespace Astro.Aws.Plan;
 
-/// <summary>Our behavior settings per kind of path, before the caller's overrides are merged.</summary>
+/// <summary>
+/// Our behavior settings per kind of path, before the caller's overrides are merged. The origin, the request function,
+/// the edge handler and <see cref="ServerCachePolicy"/> are left out: the renderer fills them in.
+/// </summary>
 internal static class BehaviorDefaults
 {
     /// <summary>
     /// The cache key holds all query strings and TTLs are 0 / 0 / 1 year, so a server response without Cache-Control
     /// is not cached and the app's Cache-Control decides otherwise.
     /// </summary>
-    public static CachePolicy ServerCachePolicy(Construct scope) => new(scope, SiteIds.ServerCachePolicy, new CachePolicyProps
+    public static CachePolicyProps ServerCachePolicy => new()
     {
         Comment = "AstroAws: server responses are cached only as their Cache-Control says",
         QueryStringBehavior = CacheQueryStringBehavior.All(),
@@ -22,45 +24,32 @@ internal static class BehaviorDefaults
         MaxTtl = Duration.Days(365),
         EnableAcceptEncodingGzip = true,
         EnableAcceptEncodingBrotli = true,
-    });
+    };
 
-    /// <summary>Server pages, with security headers (not CORS allow-all).</summary>
-    public static BehaviorOptions Server(IOrigin origin, ICachePolicy? cachePolicy, IFunction requestFunction, IEdgeLambda[]? edgeLambdas) =>
-        Dynamic(origin, cachePolicy, ResponseHeadersPolicy.SECURITY_HEADERS, requestFunction, edgeLambdas);
+    /// <summary>Server pages, with security headers (not CORS allow-all); the cache policy is <see cref="ServerCachePolicy"/>.</summary>
+    public static BehaviorOptions Server => Dynamic(cachePolicy: null, ResponseHeadersPolicy.SECURITY_HEADERS);
 
     /// <summary>The seed's <c>/api/*</c> defaults, plus no caching and every viewer header but Host.</summary>
-    public static BehaviorOptions Api(IOrigin origin, IFunction requestFunction, IEdgeLambda[]? edgeLambdas) =>
-        Dynamic(origin, CachePolicy.CACHING_DISABLED, ResponseHeadersPolicy.CORS_ALLOW_ALL_ORIGINS_WITH_PREFLIGHT_AND_SECURITY_HEADERS, requestFunction, edgeLambdas);
+    public static BehaviorOptions Api => Dynamic(CachePolicy.CACHING_DISABLED, ResponseHeadersPolicy.CORS_ALLOW_ALL_ORIGINS_WITH_PREFLIGHT_AND_SECURITY_HEADERS);
 
     /// <summary>Files from S3: hashed assets, or every file of a static site.</summary>
-    public static BehaviorOptions Static(IOrigin origin, IFunction? requestFunction) => new()
+    public static BehaviorOptions Files => new()
     {
-        Origin = origin,
         AllowedMethods = AllowedMethods.ALLOW_GET_HEAD,
         CachePolicy = CachePolicy.CACHING_OPTIMIZED,
         ResponseHeadersPolicy = ResponseHeadersPolicy.SECURITY_HEADERS,
         ViewerProtocolPolicy = ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         Compress = true,
-        FunctionAssociations = requestFunction is null ? null : [ViewerRequest(requestFunction)],
     };
 
     // Server-rendered paths: every method, every viewer header but Host (a function URL rejects a foreign Host).
-    private static BehaviorOptions Dynamic(IOrigin origin, ICachePolicy? cachePolicy, IResponseHeadersPolicy responseHeaders, IFunction requestFunction, IEdgeLambda[]? edgeLambdas) => new()
+    private static BehaviorOptions Dynamic(ICachePolicy? cachePolicy, IResponseHeadersPolicy responseHeaders) => new()
     {
-        Origin = origin,
         AllowedMethods = AllowedMethods.ALLOW_ALL,
         CachePolicy = cachePolicy,
         OriginRequestPolicy = OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
         ResponseHeadersPolicy = responseHeaders,
         ViewerProtocolPolicy = ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         Compress = true,
-        FunctionAssociations = [ViewerRequest(requestFunction)],
-        EdgeLambdas = edgeLambdas,
-    };
-
-    private static FunctionAssociation ViewerRequest(IFunction function) => new()
-    {
-        EventType = FunctionEventType.VIEWER_REQUEST,
-        Function = function,
     };
 }

@@ -4,13 +4,13 @@ using Constructs;
 namespace Astro.Aws.Parts;
 
 /// <summary>
-/// Names of the site's Origin Access Controls. CloudFront is global, so an OAC name must be unique in the whole account,
-/// not per region (rule <c>cloudfront/origin-access-control</c>): the same stack deployed to two regions would
-/// otherwise collide with "already exists". aws-cdk-lib 2.160 leaves the region out of the names it generates.
+/// Names of the site's CloudFront resources that are named per account, not per region: Origin Access Controls and
+/// the routing KeyValueStore. The same stack deployed to two regions would otherwise collide with "already exists"
+/// (rule <c>cloudfront/origin-access-control</c>); aws-cdk-lib 2.160 leaves the region out of the names it generates.
 /// </summary>
-internal static class OriginAccessControlNames
+internal static class CloudFrontNames
 {
-    /// <summary>CloudFront's limit on an OAC name.</summary>
+    /// <summary>CloudFront's limit on an OAC name and on a KeyValueStore name.</summary>
     public const int MaxLength = 64;
 
     // The longest region names today have 14 characters (ap-southeast-5, eusc-de-east-1); an unresolved region gets room for 16.

@@ -1,0 +1,160 @@
+using Amazon.CDK.AWS.CloudFront.Origins;
+using Amazon.CDK.AWS.Lambda;
+using Amazon.CDK.AWS.S3;
+using Astro.Aws.Overrides;
+using Astro.Aws.Parts;
+using Constructs;
+
+namespace Astro.Aws.Plan;
+
+/// <summary>
+/// Makes the <see cref="SitePlan"/>: the one step where the caller's overrides meet our defaults (a property they set
+/// wins), and where every input is checked before any construct exists, so a refusal names the prop.
+/// </summary>
+internal static class SitePlanner
+{
+    /// <param name="site">The site construct, read only for its stack's region and its unique name.</param>
+    /// <param name="build">The build, read once.</param>
+    /// <param name="props">The caller's props.</param>
+    public static SitePlan Plan(Construct site, AstroBuild build, AstroAwsProps props)
+    {
+        var cdk = props.Cdk ?? new AstroAwsCdkProps();
+        var paths = new SitePaths(build);
+        var domain = SiteDomain.From(site, props);
+        var notes = new List<SiteNote> { new(NoteLevel.Info, $"AstroAws: the build in '{build.DistDirectory}' is in {ModeName(build.Mode)} mode ({ModeMeaning(build.Mode)}).") };
+
+        RefuseObjectWriter(cdk.S3Bucket?.ObjectOwnership);
+        RefuseIgnoredByCdk(cdk.S3Origin?.OriginAccessControlId, "S3Origin", "set OriginAccessControl = S3OriginAccessControl.FromOriginAccessControlId(scope, id, \"<your id>\") instead");
+        RefuseIgnoredByCdk(cdk.LambdaFunctionOrigin?.OriginAccessControlId, "LambdaFunctionOrigin", "to protect the function URL, set AstroAwsProps.FunctionUrlProtection = FunctionUrlProtection.OriginAccessControl");
+        RefuseUnusedForMode(build, cdk, props.FunctionUrlProtection);
+
+        var regional = build.Mode is AstroAwsMode.Ssr or AstroAwsMode.SsrStream ? ServerPlanner.Regional(build, cdk, props.FunctionUrlProtection) : null;
+        if (regional?.Protected == true)
+        {
+            notes.Add(new SiteNote(
+                NoteLevel.Warning,
+                "AstroAws: FunctionUrlProtection.OriginAccessControl makes Lambda refuse POST and PUT requests with a body unless the viewer sends its SHA-256 in x-amz-content-sha256, "
+                + "which browsers never do: HTML form posts and Astro Actions fail. Bearer tokens reach the app in x-forwarded-authorization. See docs/function-url-protection.md.",
+                "@astroaws/site:oacRequestBodies"));
+        }
+
+        var routing = RoutingPlanner.Plan(site, build, domain?.HostRedirect, regional?.Protected == true, props.RoutePlacement);
+        notes.Add(RoutingPlanner.Note(routing));
+        var distribution = DistributionPlanner.Plan(build, paths, domain, cdk.CloudfrontDistribution);
+        var outputs = new List<OutputPlan> { new(SiteIds.SiteUrlOutput, OutputValue.SiteUrl, "The site's CloudFront URL") };
+        if (domain is not null)
+        {
+            outputs.Add(new OutputPlan(SiteIds.CustomDomainUrlOutput, OutputValue.CustomDomainUrl, "The site's URL at its primary custom domain name"));
+        }
+
+        outputs.Add(new OutputPlan(SiteIds.DistributionIdOutput, OutputValue.DistributionId, "The CloudFront distribution ID"));
+        outputs.Add(new OutputPlan(SiteIds.BucketNameOutput, OutputValue.BucketName, "The bucket that holds the client files"));
+
+        return new SitePlan
+        {
+            Build = build,
+            Paths = paths,
+            Bucket = PropsMerge.Overlay(
+                new BucketProps
+                {
+                    BlockPublicAccess = BlockPublicAccess.BLOCK_ALL,
+                    Encryption = BucketEncryption.S3_MANAGED,
+                    EnforceSSL = true,
+                    ObjectOwnership = ObjectOwnership.BUCKET_OWNER_ENFORCED,
+                },
+                cdk.S3Bucket),
+            S3Origin = PropsMerge.Overlay(new S3BucketOriginWithOACProps(), cdk.S3Origin),
+
+            // Ours only when the caller brings none: CDK's own would be named without the region.
+            OurS3OriginAccessControl = cdk.S3Origin?.OriginAccessControl is null,
+            RegionalServer = regional,
+            EdgeServer = build.Mode == AstroAwsMode.Edge ? ServerPlanner.Edge(site, build, cdk.LambdaFunction) : null,
+
+            // Only when it is used: a caller's DefaultBehavior.CachePolicy replaces it.
+            ServerCachePolicy = build.HasServer && cdk.CloudfrontDistribution?.DefaultBehavior?.CachePolicy is null ? BehaviorDefaults.ServerCachePolicy : null,
+            Routing = routing,
+            Distribution = distribution.Props,
+            DefaultBehavior = distribution.DefaultBehavior,
+            AdditionalBehaviors = distribution.AdditionalBehaviors,
+            Domain = domain,
+            Ipv6 = cdk.CloudfrontDistribution?.EnableIpv6 ?? true,
+            Deployments = DeploymentPlanner.Plan(build, paths, cdk.S3BucketDeployment),
+            Outputs = outputs,
+            Notes = notes,
+        };
+    }
+
+    private static string ModeName(AstroAwsMode mode) => mode switch
+    {
+        AstroAwsMode.SsrStream => "ssr-stream",
+        _ => mode.ToString().ToLowerInvariant(),
+    };
+
+    private static string ModeMeaning(AstroAwsMode mode) => mode switch
+    {
+        AstroAwsMode.Static => "files from S3 only, no server",
+        AstroAwsMode.Ssr => "server pages from a Lambda function URL, buffered responses up to 6 MB",
+        AstroAwsMode.SsrStream => "server pages from a Lambda function URL, streamed responses up to 200 MB",
+        _ => "server pages from Lambda@Edge in us-east-1, request bodies up to 1 MB, generated responses up to 1 MB",
+    };
+
+    private static void RefuseUnusedForMode(AstroBuild build, AstroAwsCdkProps cdk, FunctionUrlProtection protection)
+    {
+        if (build.Mode == AstroAwsMode.Edge)
+        {
+            RefuseUnused(cdk.LambdaFunctionUrl, "LambdaFunctionUrl", "edge mode runs the server as Lambda@Edge, which has no function URL");
+            RefuseUnused(cdk.LambdaFunctionOrigin, "LambdaFunctionOrigin", "edge mode runs the server as Lambda@Edge on the S3 origin");
+            RefuseProtectionWithoutUrl(protection, "edge mode runs the server as Lambda@Edge on the S3 origin, which the S3 Origin Access Control already protects");
+        }
+        else if (build.Mode == AstroAwsMode.Static)
+        {
+            RefuseUnused(cdk.LambdaFunction, "LambdaFunction", "a static build has no server");
+            RefuseUnused(cdk.LambdaFunctionUrl, "LambdaFunctionUrl", "a static build has no server");
+            RefuseUnused(cdk.LambdaFunctionOrigin, "LambdaFunctionOrigin", "a static build has no server");
+            RefuseProtectionWithoutUrl(protection, "a static build has no server");
+        }
+    }
+
+    /// <summary>aws-cdk-lib 2.160's OriginBase accepts OriginProps.OriginAccessControlId but never renders it, so the value would vanish silently.</summary>
+    private static void RefuseIgnoredByCdk(string? originAccessControlId, string propName, string instead)
+    {
+        if (originAccessControlId is not null)
+        {
+            throw new ArgumentException(
+                $"AstroAwsCdkProps.{propName}.OriginAccessControlId: received '{originAccessControlId}', but aws-cdk-lib 2.160 ignores OriginAccessControlId on origins, so it would have no effect. Remove it; {instead}.",
+                $"AstroAwsCdkProps.{propName}.OriginAccessControlId");
+        }
+    }
+
+    /// <summary>CloudFront reads the bucket through an Origin Access Control, which needs object ownership enforced, or preferred where ACLs are needed (rule cloudfront/s3-origin-access).</summary>
+    private static void RefuseObjectWriter(ObjectOwnership? ownership)
+    {
+        if (ownership == ObjectOwnership.OBJECT_WRITER)
+        {
+            throw new ArgumentException(
+                "AstroAwsCdkProps.S3Bucket.ObjectOwnership: received OBJECT_WRITER, but CloudFront reads the site bucket through an Origin Access Control, which needs the bucket owner to own every object. "
+                + "Leave ObjectOwnership unset (BUCKET_OWNER_ENFORCED), or use BUCKET_OWNER_PREFERRED if you need ACLs.",
+                "AstroAwsCdkProps.S3Bucket.ObjectOwnership");
+        }
+    }
+
+    private static void RefuseProtectionWithoutUrl(FunctionUrlProtection protection, string why)
+    {
+        if (protection != FunctionUrlProtection.None)
+        {
+            throw new ArgumentException(
+                $"AstroAwsProps.FunctionUrlProtection: received {protection}, but {why}, so there is no function URL to protect. Leave FunctionUrlProtection at None, or build the site in ssr or ssr-stream mode.",
+                "AstroAwsProps.FunctionUrlProtection");
+        }
+    }
+
+    private static void RefuseUnused(object? value, string propName, string why)
+    {
+        if (value is not null)
+        {
+            throw new ArgumentException(
+                $"AstroAwsCdkProps.{propName}: received overrides, but {why}, so they would have no effect. Remove them, or build the site in a mode that uses them.",
+                $"AstroAwsCdkProps.{propName}");
+        }
+    }
+}
