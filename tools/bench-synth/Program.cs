@@ -1,14 +1,34 @@
+using System.Diagnostics;
 using Amazon.CDK;
 using Astro.Aws;
 
-// dotnet BenchSynth.dll <astro dist folder> <cdk.out folder>
+// dotnet BenchSynth.dll <astro dist folder> <cdk.out folder> [--profile]
 // One AstroAws site in one stack, synthesized once: what scripts/bench-synth.sh times against the TypeScript original
 // (scripts/bench/ts/app.mjs does the same with @astro-aws/constructs). A fixed account and region keep the synth free of
-// environment lookups, so the two sides do the same work.
-if (args.Length != 2)
+// environment lookups, so the two sides do the same work. --profile prints where the time went, phase by phase, on
+// stderr; reading the build there is extra work the plain run does not do (the construct reads it itself).
+if (args.Length is < 2 or > 3 || (args.Length == 3 && args[2] != "--profile"))
 {
-    Console.Error.WriteLine("usage: BenchSynth <astro dist folder> <cdk.out folder>");
+    Console.Error.WriteLine("usage: BenchSynth <astro dist folder> <cdk.out folder> [--profile]");
     return 2;
+}
+
+var profile = args.Length == 3;
+var clock = Stopwatch.StartNew();
+void Phase(string name)
+{
+    if (profile)
+    {
+        Console.Error.WriteLine($"{name,-44} {clock.Elapsed.TotalSeconds,7:0.00} s");
+    }
+
+    clock.Restart();
+}
+
+if (profile)
+{
+    var build = AstroBuild.Read(null, args[0]);
+    Phase($"read the build ({build.StaticFiles.Count} files)");
 }
 
 var app = new App(new AppProps { Outdir = args[1] });
@@ -16,6 +36,9 @@ var stack = new Stack(app, "Bench", new StackProps
 {
     Env = new Amazon.CDK.Environment { Account = "123456789012", Region = "eu-west-1" },
 });
+Phase("start jsii, App and Stack");
 _ = new AstroAws(stack, "Site", new AstroAwsProps { OutDir = args[0] });
+Phase("new AstroAws (read, plan, render, asset hashes)");
 app.Synth();
+Phase("app.Synth() (asset staging, templates)");
 return 0;

@@ -24,6 +24,7 @@ internal static class RuleCatalog
         new ViewerHeadersRule(),
         new EdgeFunctionRule(),
         new IncludeBodyRule(),
+        new KeyValueStoreRule(),
         new AllowedMethodsRule(),
         new OriginsRule(),
         new OriginAccessControlRule(),

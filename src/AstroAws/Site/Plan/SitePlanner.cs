@@ -50,7 +50,7 @@ internal static class SitePlanner
         outputs.Add(new OutputPlan(SiteIds.DistributionIdOutput, OutputValue.DistributionId, "The CloudFront distribution ID"));
         outputs.Add(new OutputPlan(SiteIds.BucketNameOutput, OutputValue.BucketName, "The bucket that holds the client files"));
 
-        return new SitePlan
+        return SitePlanChecks.Validate(new SitePlan
         {
             Build = build,
             Paths = paths,
@@ -81,7 +81,7 @@ internal static class SitePlanner
             Deployments = DeploymentPlanner.Plan(build, paths, cdk.S3BucketDeployment),
             Outputs = outputs,
             Notes = notes,
-        };
+        });
     }
 
     private static string ModeName(AstroAwsMode mode) => mode switch

@@ -27,6 +27,7 @@ internal sealed class RouteTable
     private const string HtmlSuffix = ".html";
 
     private string? importJson;
+    private IReadOnlyList<string>? storeKeys;
 
     private RouteTable(SortedDictionary<string, int> entries, int fileCount)
     {
@@ -50,7 +51,10 @@ internal sealed class RouteTable
     public long ImportBytes => Encoding.UTF8.GetByteCount(ImportJson);
 
     /// <summary>Whether two keys share a store key (odds about n² / 2⁶⁵; the planner refuses it rather than guess).</summary>
-    public bool StoreKeysCollide => Entries.Keys.Select(StoreKey).Distinct(StringComparer.Ordinal).Count() != Entries.Count;
+    public bool StoreKeysCollide => StoreKeys.Distinct(StringComparer.Ordinal).Count() != Entries.Count;
+
+    // Hashed once: the import file and the collision check both need them.
+    private IReadOnlyList<string> StoreKeys => storeKeys ??= [.. Entries.Keys.Select(StoreKey)];
 
     /// <summary>The table as a JavaScript object literal for the function's own code: <c>{"/about":2,"/robots.txt":1}</c>.</summary>
     public string InlineJson => JsonSerializer.Serialize(Entries);
@@ -62,7 +66,7 @@ internal sealed class RouteTable
     /// </summary>
     public string ImportJson => importJson ??= JsonSerializer.Serialize(new
     {
-        data = Entries.Select(entry => new { key = StoreKey(entry.Key), value = entry.Value.ToString(CultureInfo.InvariantCulture) }),
+        data = Entries.Values.Zip(StoreKeys, (flags, key) => new { key, value = flags.ToString(CultureInfo.InvariantCulture) }),
     });
 
     /// <summary>The first 16 hex digits of the SHA-256 of <see cref="ImportJson"/>: equal tables, equal names.</summary>

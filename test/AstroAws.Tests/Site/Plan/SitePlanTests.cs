@@ -87,4 +87,26 @@ public sealed class SitePlanTests
             ["EphemeralStorage"] = new Dictionary<string, object> { ["Size"] = 4096 },
         }));
     }
+
+    [Theory]
+    [InlineData("/*")]
+    [InlineData("*")]
+    public void A_caller_behavior_that_matches_every_path_is_refused_before_it_hides_the_site(string pattern)
+    {
+        var act = () => SiteStacks.ForFixture("ssr", props => new AstroAwsProps
+        {
+            OutDir = props.OutDir,
+            Cdk = new AstroAwsCdkProps
+            {
+                CloudfrontDistribution = new AstroAwsDistributionProps
+                {
+                    AdditionalBehaviors = new Dictionary<string, IBehaviorOptions> { [pattern] = new BehaviorOptions { Origin = new Amazon.CDK.AWS.CloudFront.Origins.HttpOrigin("media.example.com") } },
+                },
+            },
+        });
+
+        act.Should().Throw<ArgumentException>()
+            .WithMessage($"AstroAwsCdkProps.CloudfrontDistribution.AdditionalBehaviors[\"{pattern}\"]: received a pattern that matches every path.*CloudfrontDistribution.DefaultBehavior*")
+            .And.ParamName.Should().Be($"AstroAwsCdkProps.CloudfrontDistribution.AdditionalBehaviors[\"{pattern}\"]");
+    }
 }
