@@ -29,6 +29,12 @@ if (profile)
 {
     var build = AstroBuild.Read(null, args[0]);
     Phase($"read the build ({build.StaticFiles.Count} files)");
+
+    // The floor, first so no cache of aws-cdk-lib's helps it: what CDK alone takes to fingerprint and stage the client
+    // folder as one asset. The site's own deployments then reuse CDK's staging of the same folder.
+    var probe = new Stack(new App(new AppProps { Outdir = args[1] + ".probe" }), "Probe");
+    _ = new Amazon.CDK.AWS.S3.Assets.Asset(probe, "Client", new Amazon.CDK.AWS.S3.Assets.AssetProps { Path = Path.Combine(args[0], "client") });
+    Phase("CDK alone: one Asset of client/");
 }
 
 var app = new App(new AppProps { Outdir = args[1] });
@@ -40,5 +46,5 @@ Phase("start jsii, App and Stack");
 _ = new AstroAws(stack, "Site", new AstroAwsProps { OutDir = args[0] });
 Phase("new AstroAws (read, plan, render, asset hashes)");
 app.Synth();
-Phase("app.Synth() (asset staging, templates)");
+Phase("app.Synth() (templates)");
 return 0;

@@ -32,8 +32,11 @@ internal static class RoutingPlanner
             Redirect: redirect,
             Table: table,
             Placement: RoutePlacement.FunctionCode);
-        var inline = RequestFunctionCode.Create(spec);
-        var inlineBytes = Bytes(inline);
+        // Each entry takes at least 5 bytes of inline code ("/x":1,), so a table past the limit by that count alone is
+        // never written out inline just to be measured.
+        var surelyTooBig = table.Entries.Count * 5L > RequestFunctionCode.MaxCodeBytes;
+        var inline = surelyTooBig && requested == RoutePlacement.Automatic ? null : RequestFunctionCode.Create(spec);
+        var inlineBytes = inline is null ? int.MaxValue : Bytes(inline);
         var placement = requested switch
         {
             RoutePlacement.Automatic => inlineBytes <= RequestFunctionCode.MaxCodeBytes ? RoutePlacement.FunctionCode : RoutePlacement.KeyValueStore,
@@ -43,7 +46,7 @@ internal static class RoutingPlanner
         if (placement == RoutePlacement.FunctionCode)
         {
             RefuseOversizedCode(table, inlineBytes, requested);
-            return new RoutingPlan(inline, comment, table, placement, StoreName: null, inlineBytes);
+            return new RoutingPlan(inline!, comment, table, placement, StoreName: null, inlineBytes);
         }
 
         RefuseOversizedStore(table);
