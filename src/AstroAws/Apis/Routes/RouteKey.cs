@@ -37,6 +37,15 @@ internal sealed partial record RouteKey(string Method, string Path)
             return new RouteKey(DefaultKey, string.Empty);
         }
 
+        if (text.StartsWith('$'))
+        {
+            var near = Common.Suggestions.Closest(text, [DefaultKey]);
+            throw new ArgumentException(
+                $"{where}: '{text}' starts with '$', and an HTTP API has one such key, \"$default\" (the route for requests no other route matches). "
+                + (near is not null ? $"Did you mean \"{near}\"?" : "Use \"$default\", or a key such as \"GET /notes\"."),
+                propName);
+        }
+
         var parts = text.Split(' ');
         if (parts.Length != 2)
         {
@@ -48,7 +57,9 @@ internal sealed partial record RouteKey(string Method, string Path)
         var path = parts[1];
         if (!Methods.Contains(method))
         {
-            throw new ArgumentException($"{where}: '{parts[0]}' is not a method API Gateway routes. Use one of {string.Join(", ", Methods)}, e.g. \"GET {path}\".", propName);
+            var near = Common.Suggestions.Closest(method, Methods);
+            var suggestion = near is not null ? $"Did you mean \"{near} {path}\"? Methods are" : "Use one of";
+            throw new ArgumentException($"{where}: '{parts[0]}' is not a method API Gateway routes. {suggestion} {string.Join(", ", Methods)}.", propName);
         }
 
         if (!path.StartsWith('/'))
@@ -70,6 +81,13 @@ internal sealed partial record RouteKey(string Method, string Path)
             if (segment.Length == 0 && !(i == segments.Length - 1 && segments.Length == 1))
             {
                 throw new ArgumentException($"{where}: the path has an empty segment ('//' or a trailing '/'). Use \"{method} {EmptySegments().Replace(path, "/").TrimEnd('/')}\".", propName);
+            }
+
+            if (segment.StartsWith(':') && segment.Length > 1)
+            {
+                // Express and Hono write parameters as :id; API Gateway would route the literal text ":id".
+                var named = ColonParameter().Replace(path, "/{$1}");
+                throw new ArgumentException($"{where}: '{segment}' is a parameter in Express style, which API Gateway takes as the literal text '{segment}'. Write parameters in braces: \"{method} {named}\".", propName);
             }
 
             if (!segment.Contains('{') && !segment.Contains('}'))
@@ -96,6 +114,9 @@ internal sealed partial record RouteKey(string Method, string Path)
             }
         }
     }
+
+    [GeneratedRegex("/:([A-Za-z_][A-Za-z0-9_]*)")]
+    private static partial Regex ColonParameter();
 
     [GeneratedRegex(" {2,}")]
     private static partial Regex Spaces();

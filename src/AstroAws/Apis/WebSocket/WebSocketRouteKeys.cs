@@ -32,8 +32,11 @@ internal static class WebSocketRouteKeys
         if (key.StartsWith('$') && !Reserved.Contains(key, StringComparer.Ordinal))
         {
             var reserved = Reserved.FirstOrDefault(r => r.Equals(key, StringComparison.OrdinalIgnoreCase));
+            var near = Common.Suggestions.Closest(key, Reserved);
             var instead = reserved is not null
                 ? $"Use \"{reserved}\" (lower case)"
+                : near is not null
+                ? $"Did you mean \"{near}\"?"
                 : $"Use \"$connect\", \"$disconnect\" or \"$default\", or drop the '$' for a custom action: \"{(key.TrimStart('$').Length > 0 ? key.TrimStart('$') : "sendMessage")}\"";
             throw new ArgumentException($"{where}: '{key}' starts with '$', which API Gateway reserves for $connect, $disconnect and $default. {instead}.", propName);
         }

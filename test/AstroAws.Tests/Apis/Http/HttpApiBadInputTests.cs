@@ -12,7 +12,11 @@ public class HttpApiBadInputTests
 
     public static TheoryData<string, string[]> BadRouteKeys => new()
     {
-        { "GETT /x", ["Routes[\"GETT /x\"]", "'GETT'", "\"GET /x\""] },
+        { "GETT /x", ["Routes[\"GETT /x\"]", "'GETT'", "Did you mean \"GET /x\"?"] },
+        { "FETCH /x", ["Routes[\"FETCH /x\"]", "'FETCH'", "Use one of ANY, GET"] },
+        { "$defualt", ["Routes[\"$defualt\"]", "starts with '$'", "Did you mean \"$default\"?"] },
+        { "GET /notes/:id", ["Routes[\"GET /notes/:id\"]", "':id'", "Express style", "\"GET /notes/{id}\""] },
+        { "GET /users/:user/posts/:post", ["Express style", "\"GET /users/{user}/posts/{post}\""] },
         { "GET notes", ["Routes[\"GET notes\"]", "start with '/'", "\"GET /notes\""] },
         { "", ["Routes[\"\"]", "empty", "$default"] },
         { "GET /{proxy+}/x", ["greedy parameter '{proxy+}'", "last segment"] },

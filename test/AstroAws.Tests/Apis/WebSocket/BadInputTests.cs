@@ -41,6 +41,10 @@ public class BadInputTests
         Refused(WithRoute("$Connect", "src/connect.main"), "AstroWebSocketApiProps.Routes[\"$Connect\"]", "starts with '$'", "Use \"$connect\"");
 
     [Fact]
+    public void Mistyped_reserved_key() =>
+        Refused(WithRoute("$connet", "src/connect.main"), "AstroWebSocketApiProps.Routes[\"$connet\"]", "starts with '$'", "Did you mean \"$connect\"?");
+
+    [Fact]
     public void Other_dollar_key() =>
         Refused(WithRoute("$ping", "src/sendMessage.main"), "AstroWebSocketApiProps.Routes[\"$ping\"]", "reserves", "\"ping\"");
 
