@@ -35,6 +35,9 @@ public sealed class AstroBuild
     /// <summary>Every file of <see cref="ClientDirectory"/>, relative, with <c>/</c> separators, in ordinal order.</summary>
     public IReadOnlyList<string> StaticFiles { get; }
 
+    /// <summary>Astro's <c>output</c> as the adapter recorded it (<c>server</c> or <c>static</c>); null for a static build, which records nothing.</summary>
+    internal string? ConfiguredOutput { get; init; }
+
     /// <summary>The total size of <see cref="StaticFiles"/> in bytes.</summary>
     public long ClientBytes { get; }
 

@@ -17,7 +17,7 @@ internal static class AstroBuildReader
         var fix = $"Run `npm run build` in the Astro project (the folder that holds astro.config.mjs) before `cdk synth`, or point {propName} at the build folder.";
         if (!Directory.Exists(dist))
         {
-            throw new ArgumentException($"{propName}: the Astro build folder '{dist}' does not exist. {fix}", propName);
+            throw NoBuild(propName, websiteDir, outDir, dist, fix);
         }
 
         var metadataPath = Path.Combine(dist, MetadataFile);
@@ -26,7 +26,7 @@ internal static class AstroBuildReader
             return ReadStatic(propName, dist, givenBase ?? "/");
         }
 
-        var (modeName, configuredBase) = ReadMetadata(propName, metadataPath);
+        var (modeName, configuredBase, output) = ReadMetadata(propName, metadataPath);
         var mode = ParseMode(propName, metadataPath, modeName);
         var client = RequireFolder(propName, dist, "client", fix);
         var lambda = RequireFolder(propName, dist, "lambda", fix);
@@ -39,7 +39,36 @@ internal static class AstroBuildReader
         }
 
         var (files, bytes) = ListFiles(client);
-        return new AstroBuild(mode, dist, client, lambda, buildBase, files, bytes);
+        return new AstroBuild(mode, dist, client, lambda, buildBase, files, bytes) { ConfiguredOutput = output };
+    }
+
+    /// <summary>
+    /// Why there is no build folder, told apart: a project folder that does not exist (a wrong path), a WebsiteDir that
+    /// is itself a build (OutDir was meant), or a project that was never built.
+    /// </summary>
+    private static ArgumentException NoBuild(string propName, string? websiteDir, string? outDir, string dist, string fix)
+    {
+        var cwd = Directory.GetCurrentDirectory();
+        if (outDir is null && websiteDir is not null)
+        {
+            var project = Path.GetFullPath(websiteDir);
+            if (!Directory.Exists(project))
+            {
+                return new ArgumentException(
+                    $"{propName}: the folder '{project}' does not exist (received '{websiteDir}'; relative paths resolve against '{cwd}', where `cdk synth` runs). Check the path: it should be the Astro project, the folder that holds astro.config.mjs.",
+                    propName);
+            }
+
+            if (File.Exists(Path.Combine(project, MetadataFile)) || Directory.Exists(Path.Combine(project, "_astro")) || (Directory.Exists(Path.Combine(project, "client")) && Directory.Exists(Path.Combine(project, "lambda"))))
+            {
+                return new ArgumentException(
+                    $"{propName}: '{project}' looks like an Astro build itself (it holds {(File.Exists(Path.Combine(project, MetadataFile)) ? MetadataFile : "_astro/ or client/ and lambda/")}), but WebsiteDir is the project folder whose build is read from <WebsiteDir>/dist. "
+                    + $"Set OutDir = \"{websiteDir}\" instead.",
+                    propName);
+            }
+        }
+
+        return new ArgumentException($"{propName}: the Astro build folder '{dist}' does not exist. {fix}", propName);
     }
 
     private static (string PropName, string Dist) LocateDist(string? websiteDir, string? outDir)
@@ -83,13 +112,13 @@ internal static class AstroBuildReader
         return new AstroBuild(AstroAwsMode.Static, dist, dist, null, basePath, files, bytes);
     }
 
-    private static (string? Mode, string? Base) ReadMetadata(string propName, string path)
+    private static (string? Mode, string? Base, string? Output) ReadMetadata(string propName, string path)
     {
         try
         {
             var entries = JsonNode.Parse(File.ReadAllText(path)) as JsonArray
                 ?? throw new FormatException("the file is JSON but not a flatted array");
-            return (FlattedJson.ResolveString(entries, "args", "mode"), FlattedJson.ResolveString(entries, "config", "base"));
+            return (FlattedJson.ResolveString(entries, "args", "mode"), FlattedJson.ResolveString(entries, "config", "base"), FlattedJson.ResolveString(entries, "config", "output"));
         }
         catch (Exception ex) when (ex is JsonException or FormatException or IOException or UnauthorizedAccessException)
         {

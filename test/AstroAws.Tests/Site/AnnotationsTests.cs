@@ -1,5 +1,6 @@
 using Amazon.CDK.Assertions;
 using Astro.Aws.Tests.Support;
+using FluentAssertions;
 using Xunit;
 
 namespace Astro.Aws.Tests.Site;
@@ -59,5 +60,33 @@ public sealed class AnnotationsTests : IDisposable
         SiteStacks.Template(stack);
 
         Annotations.FromStack(stack).HasInfo("/TestStack/Site", Match.StringLikeRegexp("routes 407 file\\(s\\) outside _astro/ through a KeyValueStore: 407 key\\(s\\), an import file of [0-9]+ of CloudFront's 5242880 bytes \\(0%\\)"));
+    }
+
+    [Fact]
+    public void An_adapter_build_with_static_output_warns_that_every_page_is_prerendered()
+    {
+        var dist = scratch.CopyFixture("ssr");
+        var metadataPath = Path.Combine(dist, "metadata.json");
+        var entries = (System.Text.Json.Nodes.JsonArray)System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(metadataPath))!;
+        var config = (System.Text.Json.Nodes.JsonObject)entries[int.Parse((string)entries[0]!["config"]!, System.Globalization.CultureInfo.InvariantCulture)]!;
+        entries[int.Parse((string)config["output"]!, System.Globalization.CultureInfo.InvariantCulture)] = "static";
+        File.WriteAllText(metadataPath, entries.ToJsonString());
+
+        var (stack, _) = SiteStacks.ForFixture("ssr", p => new AstroAwsProps { OutDir = dist });
+        var (serverStack, _) = SiteStacks.ForFixture("ssr");
+        SiteStacks.Template(stack);
+        SiteStacks.Template(serverStack);
+
+        Annotations.FromStack(stack).HasWarning("/TestStack/Site", Match.StringLikeRegexp("output: \\\"static\\\".*every page is prerendered.*export const prerender = false"));
+        Annotations.FromStack(serverStack).FindWarning("/TestStack/Site", Match.StringLikeRegexp("every page is prerendered")).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void A_build_without_the_adapter_says_nothing_renders_on_demand()
+    {
+        var (stack, _) = SiteStacks.ForFixture("static");
+        SiteStacks.Template(stack);
+
+        Annotations.FromStack(stack).HasInfo("/TestStack/Site", Match.StringLikeRegexp("no metadata.json, so the build was made without @astro-aws/adapter and nothing renders on demand"));
     }
 }

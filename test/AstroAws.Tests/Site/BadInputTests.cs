@@ -41,6 +41,20 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
+    public void Website_dir_that_does_not_exist()
+    {
+        var missing = scratch.Combine("no-such-project");
+        Refused(new AstroAwsProps { WebsiteDir = missing }, "AstroAwsProps.WebsiteDir", $"the folder '{missing}' does not exist", "where `cdk synth` runs", "astro.config.mjs");
+    }
+
+    [Fact]
+    public void Website_dir_that_is_a_build()
+    {
+        var dist = scratch.CopyFixture("ssr");
+        Refused(new AstroAwsProps { WebsiteDir = dist }, "AstroAwsProps.WebsiteDir", "looks like an Astro build itself", "metadata.json", $"Set OutDir = \"{dist}\" instead");
+    }
+
+    [Fact]
     public void Missing_client_folder()
     {
         var dist = scratch.CopyFixture("ssr");

@@ -23,6 +23,15 @@ internal static class SitePlanner
         var domain = SiteDomain.From(site, props);
         var notes = new List<SiteNote> { new(NoteLevel.Info, $"AstroAws: the build in '{build.DistDirectory}' is in {ModeName(build.Mode)} mode ({ModeMeaning(build.Mode)}).") };
 
+        if (build.HasServer && build.ConfiguredOutput == "static")
+        {
+            notes.Add(new SiteNote(
+                NoteLevel.Warning,
+                "AstroAws: the build was made with `output: \"static\"` (Astro's default), so every page is prerendered except those that export `prerender = false`: "
+                + "a form POST or an API route on a prerendered page reaches no server and fails after deploy. Set `output: \"server\"` in astro.config.mjs, or mark each on-demand page with `export const prerender = false`.",
+                "@astroaws/site:staticOutput"));
+        }
+
         RefuseObjectWriter(cdk.S3Bucket?.ObjectOwnership);
         RefuseIgnoredByCdk(cdk.S3Origin?.OriginAccessControlId, "S3Origin", "set OriginAccessControl = S3OriginAccessControl.FromOriginAccessControlId(scope, id, \"<your id>\") instead");
         RefuseIgnoredByCdk(cdk.LambdaFunctionOrigin?.OriginAccessControlId, "LambdaFunctionOrigin", "to protect the function URL, set AstroAwsProps.FunctionUrlProtection = FunctionUrlProtection.OriginAccessControl");
@@ -92,7 +101,7 @@ internal static class SitePlanner
 
     private static string ModeMeaning(AstroAwsMode mode) => mode switch
     {
-        AstroAwsMode.Static => "files from S3 only, no server",
+        AstroAwsMode.Static => "files from S3 only, no server: there is no metadata.json, so the build was made without @astro-aws/adapter and nothing renders on demand",
         AstroAwsMode.Ssr => "server pages from a Lambda function URL, buffered responses up to 6 MB",
         AstroAwsMode.SsrStream => "server pages from a Lambda function URL, streamed responses up to 200 MB",
         _ => "server pages from Lambda@Edge in us-east-1, request bodies up to 1 MB, generated responses up to 1 MB",
