@@ -5,7 +5,11 @@ using Astro.Aws.Parts;
 namespace Astro.Aws.Apis.Functions;
 
 /// <summary>Where a handler string's code is, and how Lambda calls it.</summary>
-internal sealed record ResolvedHandler(Code Code, string Handler, Runtime Runtime);
+/// <param name="Code">The code to upload.</param>
+/// <param name="Handler">Lambda's handler.</param>
+/// <param name="Runtime">The runtime.</param>
+/// <param name="CodeBytes">The size of the uploaded folder, when it was measured (Node.js handlers).</param>
+internal sealed record ResolvedHandler(Code Code, string Handler, Runtime Runtime, long? CodeBytes = null);
 
 /// <summary>
 /// Turns a handler string into code and a Lambda handler. Node.js: <c>"src/list.main"</c> is the export <c>main</c> of
@@ -58,7 +62,9 @@ internal static partial class HandlerResolver
 
         var package = match.Groups["package"].Value;
         var inner = file[(package.Length + 1)..];
-        return new ResolvedHandler(Code.FromAsset(Path.Combine(root, package)), $"{inner}.{match.Groups["export"].Value}", ServerDefaults.Node24);
+        var folder = Path.Combine(root, package);
+        var bytes = CodeFolderCheck.Check(folder, handler, propName);
+        return new ResolvedHandler(Code.FromAsset(folder), $"{inner}.{match.Groups["export"].Value}", ServerDefaults.Node24, bytes);
     }
 
     private static ResolvedHandler ResolveDotnet(string handler, string? codeRoot, string propName)

@@ -36,6 +36,14 @@ internal static class RouteFunctionFactory
         // API Gateway gives up on an integration after 30 s; a longer function timeout only hides a 503 from the logs.
         Parts.FunctionLimits.Validate(props, propName, IntegrationTimeout, limitAllowed: true, "API Gateway's integration timeout");
         var function = new Function(scope, id, props);
+        if (resolved.CodeBytes > CodeFolderCheck.LargeBytes && props.Code == resolved.Code)
+        {
+            Annotations.Of(function).AddWarningV2(
+                "@astroaws/api:largeHandlerCode",
+                $"AstroAws: {propName} uploads {resolved.CodeBytes / (1024 * 1024)} MB of code for one function (Lambda takes 50 MB zipped for a direct upload and 250 MB unzipped). "
+                + "Bundle the handler (e.g. esbuild), or set CodeRoot so that the handler's first folder holds only what the function needs.");
+        }
+
         Security.ApiSuppressions.RouteFunction(function);
         return function;
     }

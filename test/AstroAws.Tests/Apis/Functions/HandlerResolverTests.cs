@@ -73,4 +73,42 @@ public sealed class HandlerResolverTests : IDisposable
 
         act.Should().Throw<ArgumentException>().WithMessage("*Notes.dll*dotnet publish*");
     }
+
+    [Theory]
+    [InlineData("MyApp/MyApp.csproj", "the .NET project 'MyApp/MyApp.csproj'")]
+    [InlineData("MyApp/bin/Debug/MyApp.dll", "the build output 'MyApp/bin'")]
+    public void A_handler_folder_holding_the_cdk_apps_project_is_refused(string intruder, string named)
+    {
+        // cdk init's layout: src/ holds the app's own C# project, and a handler string "src/list.main" would upload it all.
+        Directory.CreateDirectory(scratch.Combine("src"));
+        File.WriteAllText(scratch.Combine("src", "list.mjs"), "export const main = async () => ({ statusCode: 200 });");
+        var path = scratch.Combine(["src", .. intruder.Split('/')]);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, "x");
+
+        var act = () => HandlerResolver.Resolve("src/list.main", scratch.Path, "Routes[\"GET /notes\"]");
+
+        act.Should().Throw<ArgumentException>()
+            .WithMessage($"Routes[\"GET /notes\"]: handler 'src/list.main' uploads the folder '{scratch.Combine("src")}', which holds {named}*\"functions/list.main\"*CodeRoot*");
+    }
+
+    [Fact]
+    public void A_handler_folder_over_50_mb_is_reported_with_its_size()
+    {
+        Directory.CreateDirectory(scratch.Combine("functions"));
+        File.WriteAllText(scratch.Combine("functions", "list.mjs"), "export const main = async () => ({ statusCode: 200 });");
+        using (var big = File.Create(scratch.Combine("functions", "data.bin")))
+        {
+            big.SetLength(51L * 1024 * 1024);
+        }
+
+        var stack = SiteStacks.NewStack();
+        _ = new AstroHttpApi(stack, "Api", new AstroHttpApiProps
+        {
+            Defaults = new ApiDefaults { Function = new ApiFunctionProps { CodeRoot = scratch.Path } },
+            Routes = new Dictionary<string, ApiRoute> { ["GET /notes"] = "functions/list.main" },
+        });
+
+        Amazon.CDK.Assertions.Annotations.FromStack(stack).HasWarning("*", Amazon.CDK.Assertions.Match.StringLikeRegexp("uploads 51 MB of code for one function"));
+    }
 }
