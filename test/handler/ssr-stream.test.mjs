@@ -47,6 +47,15 @@ describe("ssr-stream handler (response streaming)", { skip: (missing || loadErro
     assert.match(res.body, /data-theme="dark"/);
   });
 
+  // docs/modes.md says so: @astro-aws/adapter 2.0.0 writes the prelude, then the whole rendered page in one write, so
+  // ssr-stream raises Lambda's response limit but does not render progressively.
+  test("the page body arrives in one write: the adapter buffers the page", async () => {
+    const res = await invoke(functionUrlEvent({ path: "/ssr?name=Ada" }));
+    assert.equal(res.streamed, true);
+    assert.equal(res.chunks, 1);
+    assert.ok(res.body.length > 0);
+  });
+
   test("form POST with x-forwarded-host succeeds, without it gets 403", async () => {
     const ok = await invoke(formPostEvent("/form", { message: "streamed" }));
     assert.equal(ok.statusCode, 200);
