@@ -12,7 +12,7 @@ namespace Astro.Aws.Tests.Docs;
 /// (implicit usings on): a block that declares types is a file of its own; any other block is the body of a stack's
 /// constructor, where <c>this</c> is the stack. A block's own <c>using</c> lines apply to it, and a block of only
 /// <c>using</c> lines applies to every block of its page (the page states its usings). No test or sample helper is
-/// visible: only AstroAws and the CDK. A block that creates the <c>App</c> is a <c>Program.cs</c> and runs as a program's
+/// visible: only AstroAws, AstroAws.Testing and the CDK. A block that creates the <c>App</c> is a <c>Program.cs</c> and runs as a program's
 /// statements; the blocks of a page compile together, so it may use a stack another block of the page declares.
 /// </summary>
 public sealed partial class DocsCompileTests
@@ -58,7 +58,7 @@ public sealed partial class DocsCompileTests
     private static readonly Lazy<MetadataReference[]> References = new(() =>
     [
         .. ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator).Select(path => MetadataReference.CreateFromFile(path)),
-        .. new[] { "AstroAws.dll", "Amazon.CDK.Lib.dll", "Constructs.dll", "Amazon.JSII.Runtime.dll" }.Select(name => MetadataReference.CreateFromFile(Path.Combine(AppContext.BaseDirectory, name))),
+        .. new[] { "AstroAws.dll", "AstroAws.Testing.dll", "Amazon.CDK.Lib.dll", "Constructs.dll", "Amazon.JSII.Runtime.dll" }.Select(name => MetadataReference.CreateFromFile(Path.Combine(AppContext.BaseDirectory, name))),
     ]);
 
     private static string Wrap(string code, IReadOnlyList<string> pageUsings, int index)

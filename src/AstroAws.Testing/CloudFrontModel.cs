@@ -3,16 +3,32 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
-namespace Astro.Aws.Tests.Support;
+namespace Astro.Aws.Testing;
 
 /// <summary>A viewer request, as CloudFront receives it.</summary>
-internal sealed record ViewerRequest(string Method, string Uri, Dictionary<string, string>? Query = null, Dictionary<string, string>? Cookies = null, Dictionary<string, string>? Headers = null)
+/// <param name="Method">The HTTP method, e.g. <c>GET</c>.</param>
+/// <param name="Uri">The path, percent-encoded as a browser sends it, without the query string.</param>
+/// <param name="Query">Query string parameters.</param>
+/// <param name="Cookies">Cookies.</param>
+/// <param name="Headers">Viewer headers; <c>Host</c> is <see cref="Host"/> unless given.</param>
+public sealed record ViewerRequest(string Method, string Uri, Dictionary<string, string>? Query = null, Dictionary<string, string>? Cookies = null, Dictionary<string, string>? Headers = null)
 {
+    /// <summary>The Host a request carries unless its headers name another.</summary>
     public const string Host = "www.example.com";
 }
 
 /// <summary>Where a request ends up and what reaches the origin.</summary>
-internal sealed record RoutedRequest(
+/// <param name="PathPattern">The cache behavior that matched, or <c>(default)</c>.</param>
+/// <param name="Origin"><c>s3</c>, <c>lambda-url</c>, or <c>function</c> when the request function answered by itself (<see cref="Response"/>).</param>
+/// <param name="MethodAllowed">Whether the behavior allows the method (CloudFront answers 403 otherwise).</param>
+/// <param name="OriginUri">The URI the origin receives.</param>
+/// <param name="OriginHeaders">The viewer headers the origin receives (with the origin request policy's forwarding).</param>
+/// <param name="QueryStringsReachOrigin">Whether the query string reaches the origin.</param>
+/// <param name="CookiesReachOrigin">Whether cookies reach the origin.</param>
+/// <param name="DefaultTtl">The cache policy's default TTL in seconds, when known.</param>
+/// <param name="ResponseHeadersPolicy">The response headers policy's ID (managed) or reference.</param>
+/// <param name="Response">The response the request function generated, if it answered by itself.</param>
+public sealed record RoutedRequest(
     string PathPattern,
     string Origin,
     bool MethodAllowed,
@@ -25,7 +41,9 @@ internal sealed record RoutedRequest(
     FunctionResponse? Response = null);
 
 /// <summary>A response the viewer-request function generated itself (e.g. a redirect): no origin is asked.</summary>
-internal sealed record FunctionResponse(int StatusCode, IReadOnlyDictionary<string, string> Headers);
+/// <param name="StatusCode">Its status code.</param>
+/// <param name="Headers">Its headers.</param>
+public sealed record FunctionResponse(int StatusCode, IReadOnlyDictionary<string, string> Headers);
 
 /// <summary>
 /// A model of CloudFront's request path, read from a synthesized template: it picks the cache behavior as CloudFront
@@ -33,7 +51,7 @@ internal sealed record FunctionResponse(int StatusCode, IReadOnlyDictionary<stri
 /// viewer-request function code in Node, and names the origin that answers ("s3" or "lambda-url"), or "function" when
 /// the function answers by itself (<see cref="RoutedRequest.Response"/>).
 /// </summary>
-internal sealed class CloudFrontModel
+public sealed class CloudFrontModel
 {
     // Managed policy IDs published by AWS.
     private const string AllViewerExceptHost = "b689b0a8-53d0-40ab-baf2-68738e2966ac";
@@ -44,6 +62,16 @@ internal sealed class CloudFrontModel
 
     /// <summary>What an origin behind an always-signing Origin Access Control receives in <c>Authorization</c>.</summary>
     public const string CloudFrontSignature = "AWS4-HMAC-SHA256 Credential=(CloudFront's signature)";
+
+    // The runner ships inside this assembly and is written out once per process.
+    private static readonly Lazy<string> Runner = new(() =>
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"astroaws-run-viewer-function-{Environment.ProcessId}.mjs");
+        using var resource = typeof(CloudFrontModel).Assembly.GetManifestResourceStream("run-viewer-function.mjs")!;
+        using var file = File.Create(path);
+        resource.CopyTo(file);
+        return path;
+    });
 
     private readonly JsonObject resources;
     private readonly JsonObject config;
@@ -86,6 +114,23 @@ internal sealed class CloudFrontModel
         return entries;
     }
 
+    /// <summary>The model of <paramref name="stack"/>'s site: synthesizes its app and reads the stack's template and the staged assets.</summary>
+    /// <param name="stack">A stack that holds one CloudFront distribution.</param>
+    public static CloudFrontModel For(Amazon.CDK.Stack stack)
+    {
+        ArgumentNullException.ThrowIfNull(stack);
+        var assembly = ((Amazon.CDK.Stage)stack.Node.Root).Synth();
+        var template = (JsonObject)JsonNode.Parse(File.ReadAllText(Path.Combine(assembly.Directory, stack.TemplateFile)))!;
+        return new CloudFrontModel(template, assembly.Directory);
+    }
+
+    /// <summary>Routes a GET for <paramref name="uri"/>.</summary>
+    public RoutedRequest Get(string uri) => Route(new ViewerRequest("GET", uri));
+
+    /// <summary>Routes a POST for <paramref name="uri"/>.</summary>
+    public RoutedRequest Post(string uri) => Route(new ViewerRequest("POST", uri));
+
+    /// <summary>Routes each request, running the request function once per batch of requests that share its code.</summary>
     public IReadOnlyList<RoutedRequest> Route(params ViewerRequest[] requests)
     {
         var behaviors = requests.Select(SelectBehavior).ToList();
@@ -93,6 +138,7 @@ internal sealed class CloudFrontModel
         return [.. requests.Select((request, i) => Describe(request, behaviors[i], functionRuns[i]))];
     }
 
+    /// <summary>Routes one request.</summary>
     public RoutedRequest Route(ViewerRequest request) => Route([request])[0];
 
     private (string Pattern, JsonObject Behavior) SelectBehavior(ViewerRequest request)
@@ -190,7 +236,7 @@ internal sealed class CloudFrontModel
 
     private static JsonArray RunNode(string input)
     {
-        var script = Path.Combine(AppContext.BaseDirectory, "Support", "run-viewer-function.mjs");
+        var script = Runner.Value;
         var start = new ProcessStartInfo("node", [script])
         {
             RedirectStandardInput = true,
