@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using Astro.Aws.Tests.Support;
 
 namespace Astro.Aws.Tests.Overrides;
 
@@ -20,7 +20,7 @@ internal static class DerivedBuilds
     private static string CreateStatic()
     {
         var dist = NewFolder("static");
-        Copy(Path.Combine(OverrideEnumerationTests.SampleDist, "client"), dist);
+        ScratchFolder.CopyTree(Path.Combine(OverrideEnumerationTests.SampleDist, "client"), dist);
         File.WriteAllText(Path.Combine(dist, "404.html"), "<h1>Not found</h1>");
         return dist;
     }
@@ -28,14 +28,9 @@ internal static class DerivedBuilds
     private static string CreateEdge()
     {
         var dist = NewFolder("edge");
-        Copy(OverrideEnumerationTests.SampleDist, dist);
+        ScratchFolder.CopyTree(OverrideEnumerationTests.SampleDist, dist);
 
-        // metadata.json is flatted JSON: an array whose strings that are digits point at other entries.
-        var metadataPath = Path.Combine(dist, "metadata.json");
-        var entries = (JsonArray)JsonNode.Parse(File.ReadAllText(metadataPath))!;
-        var args = (JsonObject)entries[int.Parse((string)entries[0]!["args"]!, System.Globalization.CultureInfo.InvariantCulture)]!;
-        entries[int.Parse((string)args["mode"]!, System.Globalization.CultureInfo.InvariantCulture)] = "edge";
-        File.WriteAllText(metadataPath, entries.ToJsonString());
+        MetadataEdits.Set(dist, "args", "mode", "edge");
         return dist;
     }
 
@@ -44,15 +39,5 @@ internal static class DerivedBuilds
         var folder = Path.Combine(Path.GetTempPath(), "astroaws-enum-builds", Guid.NewGuid().ToString("N"), mode, "dist");
         Directory.CreateDirectory(folder);
         return folder;
-    }
-
-    private static void Copy(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
     }
 }

@@ -66,11 +66,7 @@ public sealed class AnnotationsTests : IDisposable
     public void An_adapter_build_with_static_output_warns_that_every_page_is_prerendered()
     {
         var dist = scratch.CopyFixture("ssr");
-        var metadataPath = Path.Combine(dist, "metadata.json");
-        var entries = (System.Text.Json.Nodes.JsonArray)System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(metadataPath))!;
-        var config = (System.Text.Json.Nodes.JsonObject)entries[int.Parse((string)entries[0]!["config"]!, System.Globalization.CultureInfo.InvariantCulture)]!;
-        entries[int.Parse((string)config["output"]!, System.Globalization.CultureInfo.InvariantCulture)] = "static";
-        File.WriteAllText(metadataPath, entries.ToJsonString());
+        MetadataEdits.Set(dist, "config", "output", "static");
 
         var (stack, _) = SiteStacks.ForFixture("ssr", p => new AstroAwsProps { OutDir = dist });
         var (serverStack, _) = SiteStacks.ForFixture("ssr");

@@ -18,8 +18,7 @@ internal static class GeneratedBuilds
     /// </summary>
     public static string WithPages(ScratchFolder scratch, string mode, int pages, int first = 0, string name = "build")
     {
-        var dist = scratch.Combine(name, "dist");
-        CopyTree(TestPaths.Fixture(mode), dist);
+        var dist = scratch.CopyFixture(mode, name);
         var client = mode == "static" ? dist : Path.Combine(dist, "client");
         for (var i = first; i < first + pages; i++)
         {
@@ -39,15 +38,5 @@ internal static class GeneratedBuilds
         var path = Path.Combine(root, relative);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, text);
-    }
-
-    private static void CopyTree(string source, string target)
-    {
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var copy = Path.Combine(target, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
-            File.Copy(file, copy);
-        }
     }
 }

@@ -8,10 +8,10 @@ internal sealed class ScratchFolder(string name) : IDisposable
     /// <summary>A path inside the folder.</summary>
     public string Combine(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
 
-    /// <summary>A copy of a committed fixture build (<c>Fixtures/&lt;mode&gt;/dist</c>) to change, and its path.</summary>
-    public string CopyFixture(string mode)
+    /// <summary>A copy of a committed fixture build (<c>Fixtures/&lt;mode&gt;/dist</c>) to change, in <c>&lt;name&gt;/dist</c> (the mode by default), and its path.</summary>
+    public string CopyFixture(string mode, string? name = null)
     {
-        var target = Combine(mode, "dist");
+        var target = Combine(name ?? mode, "dist");
         CopyTree(TestPaths.Fixture(mode), target);
         return target;
     }
@@ -24,7 +24,8 @@ internal sealed class ScratchFolder(string name) : IDisposable
         }
     }
 
-    private static void CopyTree(string source, string target)
+    /// <summary>Copies every file and folder under <paramref name="source"/> into <paramref name="target"/>.</summary>
+    public static void CopyTree(string source, string target)
     {
         Directory.CreateDirectory(target);
         foreach (var file in Directory.EnumerateFiles(source))
