@@ -15,6 +15,24 @@ public sealed record ViewerRequest(string Method, string Uri, Dictionary<string,
 {
     /// <summary>The Host a request carries unless its headers name another.</summary>
     public const string Host = "www.example.com";
+
+    /// <summary>A GET for <paramref name="uri"/>.</summary>
+    public static ViewerRequest Get(string uri) => new("GET", uri);
+
+    /// <summary>A POST for <paramref name="uri"/>.</summary>
+    public static ViewerRequest Post(string uri) => new("POST", uri);
+
+    /// <summary>This request with one more query string parameter; this one is left as it is.</summary>
+    public ViewerRequest WithQuery(string name, string value) => this with { Query = With(Query, name, value) };
+
+    /// <summary>This request with one more cookie; this one is left as it is.</summary>
+    public ViewerRequest WithCookie(string name, string value) => this with { Cookies = With(Cookies, name, value) };
+
+    /// <summary>This request with one more header; this one is left as it is.</summary>
+    public ViewerRequest WithHeader(string name, string value) => this with { Headers = With(Headers, name, value) };
+
+    private static Dictionary<string, string> With(Dictionary<string, string>? entries, string name, string value) =>
+        new(entries ?? [], StringComparer.Ordinal) { [name] = value };
 }
 
 /// <summary>Where a request ends up and what reaches the origin.</summary>
@@ -28,6 +46,7 @@ public sealed record ViewerRequest(string Method, string Uri, Dictionary<string,
 /// <param name="DefaultTtl">The cache policy's default TTL in seconds, when known.</param>
 /// <param name="ResponseHeadersPolicy">The response headers policy's ID (managed) or reference.</param>
 /// <param name="Response">The response the request function generated, if it answered by itself.</param>
+/// <param name="EdgeFunctionEvents">The Lambda@Edge events the behavior runs (<c>origin-request</c> in edge mode, where the server renders at the edge in front of the bucket).</param>
 public sealed record RoutedRequest(
     string PathPattern,
     string Origin,
@@ -38,7 +57,18 @@ public sealed record RoutedRequest(
     bool CookiesReachOrigin,
     double? DefaultTtl,
     string? ResponseHeadersPolicy,
-    FunctionResponse? Response = null);
+    FunctionResponse? Response = null,
+    IReadOnlyList<string>? EdgeFunctionEvents = null)
+{
+    /// <summary>Whether the site's server renders the response: a function URL origin, or a Lambda@Edge origin-request function.</summary>
+    public bool ReachesServer => Origin == "lambda-url" || (EdgeFunctionEvents ?? []).Contains("origin-request");
+
+    /// <summary>Whether a file in the bucket answers, with no server in between.</summary>
+    public bool ReachesBucket => Origin == "s3" && !ReachesServer;
+
+    /// <summary>Whether CloudFront's request function answered by itself (e.g. a redirect), asking no origin.</summary>
+    public bool AnsweredByFunction => Response is not null;
+}
 
 /// <summary>A response the viewer-request function generated itself (e.g. a redirect): no origin is asked.</summary>
 /// <param name="StatusCode">Its status code.</param>
@@ -317,7 +347,8 @@ public sealed class CloudFrontModel
             forwardsAll && queryKept,
             forwardsAll,
             DefaultTtl(behavior["CachePolicyId"]!),
-            behavior["ResponseHeadersPolicyId"]?.ToJsonString().Trim('"'));
+            behavior["ResponseHeadersPolicyId"]?.ToJsonString().Trim('"'),
+            EdgeFunctionEvents: [.. (behavior["LambdaFunctionAssociations"] as JsonArray ?? []).Select(a => (string)a!["EventType"]!)]);
     }
 
     private bool SignsAlways(string originId)

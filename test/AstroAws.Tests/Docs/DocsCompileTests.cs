@@ -17,8 +17,6 @@ namespace Astro.Aws.Tests.Docs;
 /// </summary>
 public sealed partial class DocsCompileTests
 {
-    private static readonly string[] ImplicitUsings = ["System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Threading.Tasks"];
-
     public static TheoryData<string> Pages()
     {
         var pages = new TheoryData<string>();
@@ -40,32 +38,16 @@ public sealed partial class DocsCompileTests
         var blocks = Blocks(File.ReadAllText(Path.Combine(TestPaths.RepoRoot, page)));
         var pageUsings = blocks.Where(b => IsUsingsOnly(b.Code)).SelectMany(b => UsingLines(b.Code)).ToList();
         var trees = blocks.Where(b => !IsUsingsOnly(b.Code)).Select((block, i) => CSharpSyntaxTree.ParseText(Wrap(block.Code, pageUsings, i), path: $"{page}:{block.Line}")).ToList();
-        var compilation = CSharpCompilation.Create(
-            "DocsBlocks",
-            trees,
-            References.Value,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-
-        var errors = compilation.GetDiagnostics()
-            .Where(d => d.Severity == DiagnosticSeverity.Error)
-            .Select(d => $"{d.Location.SourceTree?.FilePath} (block line {d.Location.GetLineSpan().StartLinePosition.Line}): {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}")
-            .Distinct()
-            .ToList();
+        var errors = CSharpCompile.Errors(trees);
 
         errors.Should().BeEmpty($"every C# block of {page} compiles pasted into an app that references AstroAws");
     }
-
-    private static readonly Lazy<MetadataReference[]> References = new(() =>
-    [
-        .. ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator).Select(path => MetadataReference.CreateFromFile(path)),
-        .. new[] { "AstroAws.dll", "AstroAws.Testing.dll", "Amazon.CDK.Lib.dll", "Constructs.dll", "Amazon.JSII.Runtime.dll" }.Select(name => MetadataReference.CreateFromFile(Path.Combine(AppContext.BaseDirectory, name))),
-    ]);
 
     private static string Wrap(string code, IReadOnlyList<string> pageUsings, int index)
     {
         var own = UsingLines(code).ToList();
         var body = string.Join('\n', code.Split('\n').Where(line => !UsingLine().IsMatch(line)));
-        var usings = string.Join('\n', ImplicitUsings.Select(u => $"using {u};").Concat(pageUsings).Concat(own).Distinct());
+        var usings = string.Join('\n', CSharpCompile.ImplicitUsings.Select(u => $"using {u};").Concat(pageUsings).Concat(own).Distinct());
         if (TypeDeclaration().IsMatch(body))
         {
             return $"{usings}\n{(FileNamespace().IsMatch(body) ? string.Empty : $"namespace DocsBlock{index};\n")}{body}";

@@ -6,20 +6,23 @@ using Xunit;
 namespace Astro.Aws.Tests.Docs;
 
 /// <summary>
-/// The public surface of AstroAws, one line per type and member, kept in <c>PublicApi.verified.txt</c>: a change to it
-/// is a visible diff in review (and, if it removes or changes a line, a breaking change for CHANGELOG.md). A mismatch
-/// writes <c>PublicApi.received.txt</c> beside it; copy it over when the change is meant.
+/// The public surface of each package, one line per type and member, kept in <c>PublicApi.verified.txt</c> (AstroAws)
+/// and <c>PublicApi.Testing.verified.txt</c> (AstroAws.Testing): a change to it is a visible diff in review (and, if
+/// it removes or changes a line, a breaking change for CHANGELOG.md). A mismatch writes the <c>.received.txt</c>
+/// beside it; copy it over when the change is meant.
 /// </summary>
 public sealed class PublicApiTests
 {
-    private static string Baseline => Path.Combine(TestPaths.TestProject, "Docs", "PublicApi.verified.txt");
-
-    [Fact]
-    public void The_public_surface_matches_the_committed_list()
+    [Theory]
+    [InlineData("AstroAws", "PublicApi")]
+    [InlineData("AstroAws.Testing", "PublicApi.Testing")]
+    public void The_public_surface_matches_the_committed_list(string package, string list)
     {
-        var current = string.Join('\n', Surface(typeof(AstroAws).Assembly)) + "\n";
-        var received = Path.ChangeExtension(Baseline, null).Replace(".verified", ".received", StringComparison.Ordinal) + ".txt";
-        var expected = File.Exists(Baseline) ? File.ReadAllText(Baseline).ReplaceLineEndings("\n") : string.Empty;
+        var assembly = package == "AstroAws" ? typeof(AstroAws).Assembly : typeof(CloudFrontModel).Assembly;
+        var baseline = Path.Combine(TestPaths.TestProject, "Docs", list + ".verified.txt");
+        var current = string.Join('\n', Surface(assembly)) + "\n";
+        var received = Path.ChangeExtension(baseline, null).Replace(".verified", ".received", StringComparison.Ordinal) + ".txt";
+        var expected = File.Exists(baseline) ? File.ReadAllText(baseline).ReplaceLineEndings("\n") : string.Empty;
         if (current != expected)
         {
             File.WriteAllText(received, current);
@@ -29,7 +32,7 @@ public sealed class PublicApiTests
             File.Delete(received);
         }
 
-        current.Should().Be(expected, $"the public API changed: review {received} and copy it over {Baseline} if the change is meant");
+        current.Should().Be(expected, $"the public API changed: review {received} and copy it over {baseline} if the change is meant");
     }
 
     private static IEnumerable<string> Surface(Assembly assembly) =>

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.IO.Compression;
 using System.Text.Json.Nodes;
 using Astro.Aws.Tests.Support;
 using FluentAssertions;
@@ -27,27 +25,14 @@ public sealed class PackageTests : IDisposable
     [Fact]
     public void A_cdk_app_outside_the_repository_installs_the_package_and_synthesizes_a_site()
     {
-        var feed = Path.Combine(root, "feed");
-        var suffix = "packagetest." + Guid.NewGuid().ToString("N")[..8];
-        Run(TestPaths.RepoRoot, "dotnet", "pack", Path.Combine(TestPaths.RepoRoot, "src", "AstroAws"), "-c", "Release", "-o", feed, $"-p:VersionSuffix={suffix}");
-        var package = Directory.GetFiles(feed, "AstroAws.*.nupkg").Single(p => !p.EndsWith(".snupkg", StringComparison.Ordinal));
+        var feed = new LocalFeed(root);
+        var package = feed.Pack("AstroAws");
         File.Exists(Path.ChangeExtension(package, ".snupkg")).Should().BeTrue("symbols ship beside the package");
-        var version = Path.GetFileNameWithoutExtension(package)["AstroAws.".Length..];
-        using (var zip = ZipFile.OpenRead(package))
-        {
-            zip.Entries.Select(e => e.FullName).Should().Contain(["lib/net10.0/AstroAws.dll", "lib/net10.0/AstroAws.xml", "PACKAGE.md"]);
-        }
+        var version = feed.Version;
+        LocalFeed.Entries(package).Should().Contain(["lib/net10.0/AstroAws.dll", "lib/net10.0/AstroAws.xml", "PACKAGE.md"]);
 
         var app = Path.Combine(root, "app");
-        Directory.CreateDirectory(app);
-        File.WriteAllText(Path.Combine(app, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="local" value="{feed}" />
-              </packageSources>
-            </configuration>
-            """);
+        feed.AddTo(app);
         File.WriteAllText(Path.Combine(app, "PackagedSite.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -72,20 +57,10 @@ public sealed class PackageTests : IDisposable
             """);
 
         var outdir = Path.Combine(root, "cdk.out");
-        Run(app, "dotnet", "run", "--", TestPaths.Fixture("ssr"), outdir);
+        Command.Run(app, "dotnet", "run", "--", TestPaths.Fixture("ssr"), outdir);
 
         var template = JsonNode.Parse(File.ReadAllText(Path.Combine(outdir, "PackagedSite.template.json")))!["Resources"]!.AsObject();
         template.Select(r => (string)r.Value!["Type"]!).Should().Contain(["AWS::CloudFront::Distribution", "AWS::Lambda::Url", "AWS::S3::Bucket"]);
         RulesCheck.PassesAssembly(outdir);
-    }
-
-    private static void Run(string workingDirectory, string file, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(file, arguments) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        process.ExitCode.Should().Be(0, $"`{file} {string.Join(' ', arguments)}` in {workingDirectory} failed:\n{stdout.Result}\n{stderr.Result}");
     }
 }

@@ -50,6 +50,42 @@ public sealed class CloudFrontModelTests : IDisposable
     }
 
     [Fact]
+    public void The_fluent_requests_build_new_requests_and_leave_the_one_they_start_from_alone()
+    {
+        var plain = ViewerRequest.Get("/ssr");
+        var asked = plain.WithQuery("q", "1").WithCookie("theme", "dark").WithHeader("accept-language", "de");
+
+        plain.Query.Should().BeNull();
+        plain.Cookies.Should().BeNull();
+        asked.Query.Should().Equal(new Dictionary<string, string> { ["q"] = "1" });
+        asked.Cookies.Should().Equal(new Dictionary<string, string> { ["theme"] = "dark" });
+
+        var (stack, _) = SiteStacks.ForFixture("ssr");
+        var model = SiteStacks.Model(stack);
+        var routed = model.Route(asked);
+        routed.ReachesServer.Should().BeTrue();
+        routed.ReachesBucket.Should().BeFalse();
+        routed.OriginHeaders["accept-language"].Should().Be("de");
+        model.Route(ViewerRequest.Post("/about")).ReachesServer.Should().BeTrue("only GET and HEAD are routed to files");
+        model.Get("/about").ReachesBucket.Should().BeTrue();
+    }
+
+    [Fact]
+    public void In_edge_mode_the_server_is_the_edge_function_in_front_of_the_bucket()
+    {
+        var (stack, _) = SiteStacks.ForFixture("edge");
+        var model = SiteStacks.Model(stack);
+
+        var page = model.Get("/ssr");
+        page.Origin.Should().Be("s3", "Lambda@Edge renders in front of the bucket origin");
+        page.EdgeFunctionEvents.Should().Contain("origin-request");
+        page.ReachesServer.Should().BeTrue();
+        var asset = model.Get("/_astro/" + Path.GetFileName(Directory.GetFiles(Path.Combine(TestPaths.Fixture("edge"), "client", "_astro"))[0]));
+        asset.ReachesBucket.Should().BeTrue();
+        asset.EdgeFunctionEvents.Should().BeEmpty();
+    }
+
+    [Fact]
     public void A_relative_website_dir_resolves_against_the_test_runs_folder_not_the_projects()
     {
         // In a test, the current directory is the test's bin folder: a WebsiteDir that works under `cdk synth` (run
