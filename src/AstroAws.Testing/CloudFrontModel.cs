@@ -11,7 +11,7 @@ namespace Astro.Aws.Testing;
 /// <param name="Query">Query string parameters.</param>
 /// <param name="Cookies">Cookies.</param>
 /// <param name="Headers">Viewer headers; <c>Host</c> is <see cref="Host"/> unless given.</param>
-public sealed record ViewerRequest(string Method, string Uri, Dictionary<string, string>? Query = null, Dictionary<string, string>? Cookies = null, Dictionary<string, string>? Headers = null)
+public sealed record ViewerRequest(string Method, string Uri, IReadOnlyDictionary<string, string>? Query = null, IReadOnlyDictionary<string, string>? Cookies = null, IReadOnlyDictionary<string, string>? Headers = null)
 {
     /// <summary>The Host a request carries unless its headers name another.</summary>
     public const string Host = "www.example.com";
@@ -31,8 +31,8 @@ public sealed record ViewerRequest(string Method, string Uri, Dictionary<string,
     /// <summary>This request with one more header; this one is left as it is.</summary>
     public ViewerRequest WithHeader(string name, string value) => this with { Headers = With(Headers, name, value) };
 
-    private static Dictionary<string, string> With(Dictionary<string, string>? entries, string name, string value) =>
-        new(entries ?? [], StringComparer.Ordinal) { [name] = value };
+    private static Dictionary<string, string> With(IReadOnlyDictionary<string, string>? entries, string name, string value) =>
+        new(entries ?? new Dictionary<string, string>(), StringComparer.Ordinal) { [name] = value };
 }
 
 /// <summary>Where a request ends up and what reaches the origin.</summary>
@@ -102,6 +102,8 @@ public sealed class CloudFrontModel
         resource.CopyTo(file);
         return path;
     });
+
+    private static readonly IReadOnlyDictionary<string, string> NoEntries = new Dictionary<string, string>();
 
     private readonly JsonObject resources;
     private readonly JsonObject config;
@@ -245,8 +247,8 @@ public sealed class CloudFrontModel
 
     private static JsonObject ToJson(ViewerRequest request)
     {
-        var headers = new Dictionary<string, string>(request.Headers ?? [], StringComparer.OrdinalIgnoreCase) { ["host"] = ViewerRequest.Host };
-        foreach (var (name, value) in request.Headers ?? [])
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["host"] = ViewerRequest.Host };
+        foreach (var (name, value) in request.Headers ?? NoEntries)
         {
             headers[name] = value;
         }
@@ -261,8 +263,8 @@ public sealed class CloudFrontModel
         };
     }
 
-    private static JsonObject ToObject(Dictionary<string, string>? values) =>
-        new([.. (values ?? []).Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)JsonValue.Create(kv.Value)))]);
+    private static JsonObject ToObject(IReadOnlyDictionary<string, string>? values) =>
+        new([.. (values ?? NoEntries).Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)JsonValue.Create(kv.Value)))]);
 
     private static JsonArray RunNode(string input)
     {
@@ -319,7 +321,7 @@ public sealed class CloudFrontModel
             .ToDictionary(h => h.Key, h => (string)h.Value!["value"]!, StringComparer.OrdinalIgnoreCase);
         if (originRequest is null)
         {
-            foreach (var (name, value) in request.Headers ?? [])
+            foreach (var (name, value) in request.Headers ?? NoEntries)
             {
                 headers[name] = value;
             }

@@ -39,6 +39,14 @@ internal sealed class LocalFeed
         return [.. zip.Entries.Select(e => e.FullName)];
     }
 
+    /// <summary>The text of <paramref name="entry"/> in <paramref name="package"/>.</summary>
+    public static string Read(string package, string entry)
+    {
+        using var zip = ZipFile.OpenRead(package);
+        using var reader = new StreamReader(zip.GetEntry(entry)!.Open());
+        return reader.ReadToEnd();
+    }
+
     /// <summary>Writes a nuget.config into <paramref name="folder"/> that adds this feed to the machine's sources.</summary>
     public void AddTo(string folder)
     {

@@ -31,6 +31,11 @@ public sealed class PackageTests : IDisposable
         var version = feed.Version;
         LocalFeed.Entries(package).Should().Contain(["lib/net10.0/AstroAws.dll", "lib/net10.0/AstroAws.xml", "PACKAGE.md"]);
 
+        // SourceLink (built into the .NET SDK) records the commit the package was built from; the repository URL
+        // comes from the clone's `origin` remote, so a package built from a published clone links to its sources.
+        var head = Command.Run(TestPaths.RepoRoot, "git", "rev-parse", "HEAD").Trim();
+        LocalFeed.Read(package, "AstroAws.nuspec").Should().Contain($"commit=\"{head}\"");
+
         var app = Path.Combine(root, "app");
         feed.AddTo(app);
         File.WriteAllText(Path.Combine(app, "PackagedSite.csproj"), $"""

@@ -162,9 +162,9 @@ public class CustomDomainTests
         var model = SiteStacks.Model(stack);
 
         var routed = model.Route(
-            new ViewerRequest("GET", "/about", Query: new() { ["page"] = "2", ["q"] = "a%20b" }, Headers: new() { ["host"] = "example.com" }),
-            new ViewerRequest("POST", "/api/hello", Headers: new() { ["host"] = "OLD.example.org" }),
-            new ViewerRequest("GET", "/", Headers: new() { ["host"] = "example.com" }));
+            new ViewerRequest("GET", "/about", Query: new Dictionary<string, string> { ["page"] = "2", ["q"] = "a%20b" }, Headers: new Dictionary<string, string> { ["host"] = "example.com" }),
+            new ViewerRequest("POST", "/api/hello", Headers: new Dictionary<string, string> { ["host"] = "OLD.example.org" }),
+            new ViewerRequest("GET", "/", Headers: new Dictionary<string, string> { ["host"] = "example.com" }));
 
         routed[0].Response.Should().NotBeNull();
         routed[0].Origin.Should().Be("function");
@@ -187,8 +187,8 @@ public class CustomDomainTests
         var model = SiteStacks.Model(stack);
 
         var routed = model.Route(
-            new ViewerRequest("GET", "/about", Headers: new() { ["host"] = "www.example.com" }),
-            new ViewerRequest("GET", "/about", Headers: new() { ["host"] = "d111111abcdef8.cloudfront.net" }));
+            new ViewerRequest("GET", "/about", Headers: new Dictionary<string, string> { ["host"] = "www.example.com" }),
+            new ViewerRequest("GET", "/about", Headers: new Dictionary<string, string> { ["host"] = "d111111abcdef8.cloudfront.net" }));
 
         routed.Should().AllSatisfy(r =>
         {
@@ -203,7 +203,7 @@ public class CustomDomainTests
     {
         var (stack, _) = Site("ssr", s => Domain(s, ["www.example.com", "example.com"]));
 
-        var routed = SiteStacks.Model(stack).Route(new ViewerRequest("GET", "/ssr", Headers: new() { ["host"] = "example.com" }));
+        var routed = SiteStacks.Model(stack).Route(new ViewerRequest("GET", "/ssr", Headers: new Dictionary<string, string> { ["host"] = "example.com" }));
 
         routed.Response.Should().BeNull();
         routed.Origin.Should().Be("lambda-url");
@@ -216,9 +216,9 @@ public class CustomDomainTests
         var (stack, _) = Site("ssr", s => Domain(s, ["www.example.com", "*.example.com"], redirect: true));
 
         var routed = SiteStacks.Model(stack).Route(
-            new ViewerRequest("GET", "/x", Headers: new() { ["host"] = "blog.example.com" }),
-            new ViewerRequest("GET", "/x", Headers: new() { ["host"] = "a.b.example.com" }),
-            new ViewerRequest("GET", "/x", Headers: new() { ["host"] = "www.example.com" }));
+            new ViewerRequest("GET", "/x", Headers: new Dictionary<string, string> { ["host"] = "blog.example.com" }),
+            new ViewerRequest("GET", "/x", Headers: new Dictionary<string, string> { ["host"] = "a.b.example.com" }),
+            new ViewerRequest("GET", "/x", Headers: new Dictionary<string, string> { ["host"] = "www.example.com" }));
 
         routed[0].Response!.Headers["location"].Should().Be("https://www.example.com/x");
         routed[1].Response.Should().BeNull();

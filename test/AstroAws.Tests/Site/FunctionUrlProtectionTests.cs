@@ -214,9 +214,9 @@ public class FunctionUrlProtectionTests
         var model = SiteStacks.Model(stack);
 
         var routed = model.Route(
-            new ViewerRequest("GET", "/api/hello", Headers: new() { ["authorization"] = "Bearer abc" }),
-            new ViewerRequest("POST", "/ssr", Headers: new() { ["authorization"] = "Bearer abc" }),
-            new ViewerRequest("GET", "/api/hello", Headers: new() { ["x-forwarded-authorization"] = "Bearer forged" }));
+            new ViewerRequest("GET", "/api/hello", Headers: new Dictionary<string, string> { ["authorization"] = "Bearer abc" }),
+            new ViewerRequest("POST", "/ssr", Headers: new Dictionary<string, string> { ["authorization"] = "Bearer abc" }),
+            new ViewerRequest("GET", "/api/hello", Headers: new Dictionary<string, string> { ["x-forwarded-authorization"] = "Bearer forged" }));
 
         routed[0].OriginHeaders["authorization"].Should().Be(CloudFrontModel.CloudFrontSignature);
         routed[0].OriginHeaders["x-forwarded-authorization"].Should().Be("Bearer abc");
@@ -228,7 +228,7 @@ public class FunctionUrlProtectionTests
     public void Without_oac_the_viewers_authorization_reaches_the_server_as_it_is()
     {
         var (stack, _) = SiteStacks.ForFixture("ssr");
-        var routed = SiteStacks.Model(stack).Route(new ViewerRequest("GET", "/api/hello", Headers: new() { ["authorization"] = "Bearer abc" }));
+        var routed = SiteStacks.Model(stack).Route(new ViewerRequest("GET", "/api/hello", Headers: new Dictionary<string, string> { ["authorization"] = "Bearer abc" }));
 
         routed.OriginHeaders["authorization"].Should().Be("Bearer abc");
         routed.OriginHeaders.Should().NotContainKey("x-forwarded-authorization");

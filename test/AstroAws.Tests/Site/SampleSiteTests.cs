@@ -31,12 +31,12 @@ public class SampleSiteTests
         ]);
         var toServer = model.Route(
             new ViewerRequest("GET", "/"),
-            new ViewerRequest("GET", "/ssr", Query: new() { ["name"] = "Ada" }, Cookies: new() { ["theme"] = "dark" }),
+            new ViewerRequest("GET", "/ssr", Query: new Dictionary<string, string> { ["name"] = "Ada" }, Cookies: new Dictionary<string, string> { ["theme"] = "dark" }),
             new ViewerRequest("GET", "/form"),
-            new ViewerRequest("POST", "/form", Headers: new() { ["origin"] = "https://" + ViewerRequest.Host }),
+            new ViewerRequest("POST", "/form", Headers: new Dictionary<string, string> { ["origin"] = "https://" + ViewerRequest.Host }),
             new ViewerRequest("GET", "/actions"),
             new ViewerRequest("POST", "/_actions/greet"),
-            new ViewerRequest("GET", "/api/hello", Query: new() { ["x"] = "1" }),
+            new ViewerRequest("GET", "/api/hello", Query: new Dictionary<string, string> { ["x"] = "1" }),
             new ViewerRequest("POST", "/api/hello"),
             new ViewerRequest("GET", "/api/42"),
             new ViewerRequest("GET", "/missing-page"));

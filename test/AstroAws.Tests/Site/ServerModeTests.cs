@@ -32,7 +32,7 @@ public class ServerModeTests
             new ViewerRequest("GET", "/about"),
             new ViewerRequest("GET", "/about/"),
             new ViewerRequest("HEAD", "/about/index.html"),
-            new ViewerRequest("GET", "/robots.txt", Query: new() { ["utm"] = "x" }),
+            new ViewerRequest("GET", "/robots.txt", Query: new Dictionary<string, string> { ["utm"] = "x" }),
             new ViewerRequest("GET", "/favicon.svg"),
             new ViewerRequest("GET", "/images/logo.svg"),
         };
@@ -56,11 +56,11 @@ public class ServerModeTests
         var cookies = new Dictionary<string, string> { ["theme"] = "dark" };
         var requests = new[]
         {
-            new ViewerRequest("GET", "/ssr", Query: new() { ["name"] = "Ada" }, Cookies: cookies),
+            new ViewerRequest("GET", "/ssr", Query: new Dictionary<string, string> { ["name"] = "Ada" }, Cookies: cookies),
             new ViewerRequest("GET", "/"),
-            new ViewerRequest("POST", "/form", Cookies: cookies, Headers: new() { ["content-type"] = "application/x-www-form-urlencoded", ["origin"] = "https://www.example.com" }),
+            new ViewerRequest("POST", "/form", Cookies: cookies, Headers: new Dictionary<string, string> { ["content-type"] = "application/x-www-form-urlencoded", ["origin"] = "https://www.example.com" }),
             new ViewerRequest("POST", "/_actions/greet"),
-            new ViewerRequest("GET", "/_server-islands/Island", Query: new() { ["e"] = "1" }),
+            new ViewerRequest("GET", "/_server-islands/Island", Query: new Dictionary<string, string> { ["e"] = "1" }),
             new ViewerRequest("POST", "/about"),
             new ViewerRequest("GET", "/about2"),
             new ViewerRequest("GET", "/images2/logo.svg"),
@@ -91,8 +91,8 @@ public class ServerModeTests
     {
         var model = Model(mode, out _);
         var routed = model.Route(
-            new ViewerRequest("GET", "/api/hello", Query: new() { ["x"] = "1" }, Headers: new() { ["authorization"] = "Bearer t" }),
-            new ViewerRequest("POST", "/api/hello", Cookies: new() { ["session"] = "s" }),
+            new ViewerRequest("GET", "/api/hello", Query: new Dictionary<string, string> { ["x"] = "1" }, Headers: new Dictionary<string, string> { ["authorization"] = "Bearer t" }),
+            new ViewerRequest("POST", "/api/hello", Cookies: new Dictionary<string, string> { ["session"] = "s" }),
             new ViewerRequest("OPTIONS", "/api/hello"),
             new ViewerRequest("PUT", "/api/42"));
 
@@ -114,7 +114,7 @@ public class ServerModeTests
     [MemberData(nameof(ServerModes))]
     public void A_client_sent_forwarded_host_is_overwritten(string mode)
     {
-        var routed = Model(mode, out _).Route(new ViewerRequest("POST", "/form", Headers: new() { ["X-Forwarded-Host"] = "evil.example" }));
+        var routed = Model(mode, out _).Route(new ViewerRequest("POST", "/form", Headers: new Dictionary<string, string> { ["X-Forwarded-Host"] = "evil.example" }));
 
         routed.OriginHeaders["x-forwarded-host"].Should().Be(ViewerRequest.Host);
     }

@@ -39,7 +39,7 @@ public sealed class CloudFrontModelTests : IDisposable
         var stack = new Stack(new App(new AppProps { Outdir = scratch.Combine("cdk.out") }), "Site");
         _ = new AstroAws(stack, "Site", new AstroAwsProps { OutDir = TestPaths.Fixture("ssr") });
 
-        var routed = CloudFrontModel.For(stack).Route(new ViewerRequest("GET", "/ssr", Query: new() { ["q"] = "1" }, Cookies: new() { ["theme"] = "dark" }));
+        var routed = CloudFrontModel.For(stack).Route(new ViewerRequest("GET", "/ssr", Query: new Dictionary<string, string> { ["q"] = "1" }, Cookies: new Dictionary<string, string> { ["theme"] = "dark" }));
 
         routed.Origin.Should().Be("lambda-url");
         routed.QueryStringsReachOrigin.Should().BeTrue();

@@ -37,7 +37,7 @@ public sealed class RouteStoreTests : IDisposable
             new ViewerRequest("GET", "/about2"),
             new ViewerRequest("GET", "/images/logo.svg"),
             new ViewerRequest("GET", "/blog/caf%C3%A9"),
-            new ViewerRequest("GET", "/ssr", Query: new() { ["q"] = "1" }));
+            new ViewerRequest("GET", "/ssr", Query: new Dictionary<string, string> { ["q"] = "1" }));
 
         routed.Select(r => (r.Origin, r.OriginUri)).Should().Equal(
             ("s3", GeneratedBuilds.DeepPage + "/index.html"),
