@@ -32,7 +32,8 @@ public sealed class HardenedSiteStack : Stack
         Site = new AstroAws(this, "AstroAWS", new AstroAwsProps
         {
             WebsiteDir = SamplePaths.AstroSite,
-            FunctionUrlProtection = FunctionUrlProtection.OriginAccessControl,
+            // The function URL accepts only this distribution, and a Lambda@Edge signer keeps form posts and Actions working.
+            FunctionUrlProtection = FunctionUrlProtection.OriginAccessControlWithEdgeSigning,
             DomainNames = [$"www.{zoneName}", zoneName],
             Certificate = Certificate.FromCertificateArn(this, "Certificate", Context("certificateArn", "arn:aws:acm:us-east-1:123456789012:certificate/00000000-0000-0000-0000-000000000000")),
             HostedZone = HostedZone.FromHostedZoneAttributes(this, "Zone", new HostedZoneAttributes { HostedZoneId = Context("hostedZoneId", "Z0000000000000000000"), ZoneName = zoneName }),

@@ -60,8 +60,12 @@ public sealed record RoutedRequest(
     FunctionResponse? Response = null,
     IReadOnlyList<string>? EdgeFunctionEvents = null)
 {
-    /// <summary>Whether the site's server renders the response: a function URL origin, or a Lambda@Edge origin-request function.</summary>
-    public bool ReachesServer => Origin == "lambda-url" || (EdgeFunctionEvents ?? []).Contains("origin-request");
+    /// <summary>
+    /// Whether the request reaches the site's server: the function URL origin, or in edge mode the Astro handler, the
+    /// Lambda@Edge pair on origin requests and responses in front of the bucket. An origin-request function alone (the
+    /// body signer of OriginAccessControlWithEdgeSigning) is no server: on a request routed to the bucket it only passes.
+    /// </summary>
+    public bool ReachesServer => Origin == "lambda-url" || (Origin == "s3" && (EdgeFunctionEvents ?? []).Contains("origin-request") && (EdgeFunctionEvents ?? []).Contains("origin-response"));
 
     /// <summary>Whether a file in the bucket answers, with no server in between.</summary>
     public bool ReachesBucket => Origin == "s3" && !ReachesServer;

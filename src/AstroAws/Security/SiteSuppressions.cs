@@ -79,6 +79,17 @@ internal static class SiteSuppressions
                 + "Set AstroAwsCdkProps.LambdaFunction.Runtime once Lambda@Edge supports a newer one.");
         }
 
+        if (site.UrlSigner is { } signer && signer.Lambda is Function signerFunction)
+        {
+            SuppressBasicExecutionRole(signerFunction, signerFunction.Role);
+            var cfnSigner = (CfnFunction)signerFunction.Node.DefaultChild!;
+            NagSuppressions.AddUnless(
+                cfnSigner,
+                () => cfnSigner.Runtime != "nodejs22.x",
+                "AwsSolutions-L1",
+                "The body signer runs nodejs22.x on purpose: Lambda@Edge supports fewer Node.js runtimes than Lambda and lags it.");
+        }
+
         SuppressDeploymentHandler(site.AssetsDeployment, site.Bucket);
         SuppressDeploymentHandler(site.FilesDeployment, site.Bucket);
     }

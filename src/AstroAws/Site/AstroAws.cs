@@ -44,6 +44,7 @@ public class AstroAws : Construct
         FunctionUrl = parts.FunctionUrl;
         ServerOrigin = parts.ServerOrigin;
         EdgeFunction = parts.EdgeFunction;
+        UrlSigner = parts.UrlSigner;
         ServerCachePolicy = parts.ServerCachePolicy;
         Distribution = parts.Distribution;
         ServerOriginAccessControl = parts.ServerOriginAccessControl;
@@ -87,6 +88,12 @@ public class AstroAws : Construct
     /// <summary>The Lambda@Edge function in edge mode; null otherwise.</summary>
     public EdgeFunction? EdgeFunction { get; }
 
+    /// <summary>
+    /// The Lambda@Edge function that hashes request bodies into <c>x-amz-content-sha256</c> on the server's behaviors,
+    /// with <see cref="FunctionUrlProtection.OriginAccessControlWithEdgeSigning"/>; null otherwise.
+    /// </summary>
+    public EdgeFunction? UrlSigner { get; }
+
     /// <summary>The server function URL in ssr and ssr-stream mode; null otherwise.</summary>
     public FunctionUrl? FunctionUrl { get; }
 
@@ -114,7 +121,7 @@ public class AstroAws : Construct
 
     /// <summary>
     /// The Origin Access Control of type <c>lambda</c> that CloudFront signs its requests to <see cref="FunctionUrl"/>
-    /// with, when <see cref="AstroAwsProps.FunctionUrlProtection"/> is <see cref="FunctionUrlProtection.OriginAccessControl"/>; null otherwise.
+    /// with, when <see cref="AstroAwsProps.FunctionUrlProtection"/> is <see cref="FunctionUrlProtection.OriginAccessControl"/> or <see cref="FunctionUrlProtection.OriginAccessControlWithEdgeSigning"/>; null otherwise.
     /// </summary>
     public CfnOriginAccessControl? ServerOriginAccessControl { get; }
 

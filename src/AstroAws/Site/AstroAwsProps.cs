@@ -36,11 +36,13 @@ public sealed class AstroAwsProps
 
     /// <summary>
     /// How the server function URL is protected from direct calls that bypass CloudFront (ssr and ssr-stream only; edge
-    /// and static builds have no function URL and refuse <see cref="FunctionUrlProtection.OriginAccessControl"/>).
+    /// and static builds have no function URL and refuse every protection but <see cref="FunctionUrlProtection.None"/>).
     /// </summary>
     /// <value>Default: <see cref="FunctionUrlProtection.None"/>: the URL is public (auth <c>NONE</c>), as in the
     /// TypeScript original. <see cref="FunctionUrlProtection.OriginAccessControl"/> breaks POST/PUT bodies sent without
-    /// <c>x-amz-content-sha256</c> (browser form posts, Astro Actions); see <c>docs/function-url-protection.md</c>.</value>
+    /// <c>x-amz-content-sha256</c> (browser form posts, Astro Actions);
+    /// <see cref="FunctionUrlProtection.OriginAccessControlWithEdgeSigning"/> adds a Lambda@Edge signer that keeps them
+    /// working up to 1 MB; see <c>docs/function-url-protection.md</c>.</value>
     public FunctionUrlProtection FunctionUrlProtection { get; init; } = FunctionUrlProtection.None;
 
     /// <summary>

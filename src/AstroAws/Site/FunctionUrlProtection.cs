@@ -19,4 +19,12 @@ public enum FunctionUrlProtection
     /// Astro Actions break.
     /// </summary>
     OriginAccessControl,
+
+    /// <summary>
+    /// <see cref="OriginAccessControl"/>, plus a Lambda@Edge origin-request function (SST's
+    /// <c>oac-with-edge-signing</c>) that hashes each request body into <c>x-amz-content-sha256</c>, so form posts,
+    /// Astro Actions and webhooks keep working. It reads bodies up to 1 MB and answers 413 above that; it runs (and is
+    /// billed) on every request that reaches the server. The stack needs an explicit region.
+    /// </summary>
+    OriginAccessControlWithEdgeSigning,
 }

@@ -12,6 +12,7 @@ internal static class SiteIds
     public const string ServerFunction = "ServerFunction";
     public const string ServerLogGroup = "ServerLogGroup";
     public const string EdgeFunction = "EdgeFunction";
+    public const string UrlSigner = "UrlSigner";
     public const string RequestFunction = "RequestFunction";
     public const string RouteStore = "RouteStore";
     public const string ServerCachePolicy = "ServerCachePolicy";

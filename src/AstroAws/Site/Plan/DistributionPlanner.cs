@@ -16,7 +16,8 @@ internal static class DistributionPlanner
 {
     private const string PropName = "AstroAwsCdkProps.CloudfrontDistribution";
 
-    public static DistributionPlan Plan(AstroBuild build, SitePaths paths, SiteDomain? domain, AstroAwsDistributionProps? overrides)
+    /// <summary>Our behaviors for <paramref name="build"/>'s mode, with <paramref name="overrides"/> merged in; <paramref name="signsBodies"/> puts the body signer on the server's.</summary>
+    public static DistributionPlan Plan(AstroBuild build, SitePaths paths, SiteDomain? domain, AstroAwsDistributionProps? overrides, bool signsBodies)
     {
         var serverIsFunctionUrl = build.Mode is AstroAwsMode.Ssr or AstroAwsMode.SsrStream;
         CallerPolicies.Check(overrides?.DefaultBehavior, $"{PropName}.DefaultBehavior", serverIsFunctionUrl);
@@ -40,11 +41,11 @@ internal static class DistributionPlanner
         List<BehaviorPlan> ours;
         if (build.HasServer)
         {
-            var handlers = new OurHandlers(RequestFunction: true, EdgeHandler: edge);
+            var handlers = new OurHandlers(RequestFunction: true, EdgeHandler: edge, BodySigner: signsBodies);
             var server = BehaviorMerge.Merge(BehaviorDefaults.Server, handlers, overrides?.DefaultBehavior, $"{PropName}.DefaultBehavior");
-            defaultBehavior = new BehaviorPlan(null, OriginRole.Server, server, RequestFunction: true, edge, UsesServerCachePolicy: server.CachePolicy is null);
+            defaultBehavior = new BehaviorPlan(null, OriginRole.Server, server, RequestFunction: true, edge, UsesServerCachePolicy: server.CachePolicy is null, signsBodies);
             var api = BehaviorMerge.Merge(BehaviorDefaults.Api, handlers, overrides?.ApiBehavior, $"{PropName}.ApiBehavior");
-            ours = [assets, new BehaviorPlan(paths.ApiPattern, OriginRole.Server, api, RequestFunction: true, edge, UsesServerCachePolicy: false)];
+            ours = [assets, new BehaviorPlan(paths.ApiPattern, OriginRole.Server, api, RequestFunction: true, edge, UsesServerCachePolicy: false, signsBodies)];
         }
         else
         {

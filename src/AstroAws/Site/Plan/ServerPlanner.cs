@@ -36,7 +36,7 @@ internal static class ServerPlanner
             overrides);
         FunctionLimits.Validate(function, PropName, origin.ReadTimeout ?? ServerDefaults.OriginReadTimeout, limitAllowed: false, "CloudFront's origin read timeout (AstroAwsCdkProps.LambdaFunctionOrigin.ReadTimeout), or viewers get a bare 504 while the function still runs");
 
-        var isProtected = protection == FunctionUrlProtection.OriginAccessControl;
+        var isProtected = protection != FunctionUrlProtection.None;
         var authType = isProtected ? FunctionUrlAuthType.AWS_IAM : FunctionUrlAuthType.NONE;
         RefuseContradictingAuthType(cdk.LambdaFunctionUrl?.AuthType, authType, protection);
         var url = PropsMerge.Overlay(
@@ -49,15 +49,28 @@ internal static class ServerPlanner
         return new RegionalServerPlan(function, ourLogGroup, url, origin, isProtected);
     }
 
-    public static EdgeFunctionProps Edge(Construct site, AstroBuild build, AstroAwsFunctionOptions? overrides)
+    /// <summary>The body signer of <see cref="FunctionUrlProtection.OriginAccessControlWithEdgeSigning"/>.</summary>
+    public static EdgeFunctionProps Signer(Construct site)
+    {
+        RequireRegion(site, "AstroAwsProps.FunctionUrlProtection: received OriginAccessControlWithEdgeSigning", "or use FunctionUrlProtection.OriginAccessControl", "AstroAwsProps.FunctionUrlProtection");
+        return EdgeSigning.UrlSigner.Props;
+    }
+
+    // EdgeFunction puts a function outside us-east-1 in a support stack of that region, which needs the stack's own region to be known.
+    private static void RequireRegion(Construct site, string what, string alternative, string propName)
     {
         if (Token.IsUnresolved(Stack.Of(site).Region))
         {
             throw new ArgumentException(
-                "AstroAwsProps: the build is in edge mode, which deploys Lambda@Edge to us-east-1, but the stack has no explicit region. "
-                + "Give the stack `Env = new Amazon.CDK.Environment { Account = ..., Region = ... }`, or build the site in ssr mode.",
-                "props");
+                $"{what}, which deploys Lambda@Edge to us-east-1, but the stack has no explicit region. "
+                + $"Give the stack `Env = new Amazon.CDK.Environment {{ Account = ..., Region = ... }}`, {alternative}.",
+                propName);
         }
+    }
+
+    public static EdgeFunctionProps Edge(Construct site, AstroBuild build, AstroAwsFunctionOptions? overrides)
+    {
+        RequireRegion(site, "AstroAwsProps: the build is in edge mode", "or build the site in ssr mode", "props");
 
         if (overrides?.Environment is { Count: > 0 } environment)
         {

@@ -35,6 +35,9 @@ internal sealed record SitePlan
     /// <summary>The Lambda@Edge server (edge), or null.</summary>
     public EdgeFunctionProps? EdgeServer { get; init; }
 
+    /// <summary>The body signer on the server's behaviors (<see cref="FunctionUrlProtection.OriginAccessControlWithEdgeSigning"/>), or null.</summary>
+    public EdgeFunctionProps? UrlSigner { get; init; }
+
     /// <summary>Our cache policy for server responses, or null when there is no server or the caller brings their own.</summary>
     public CachePolicyProps? ServerCachePolicy { get; init; }
 
@@ -61,7 +64,7 @@ internal sealed record SitePlan
     /// <summary>What synthesis reports about the site (cdk's annotations), in order.</summary>
     public required IReadOnlyList<SiteNote> Notes { get; init; }
 
-    /// <summary>The server function URL is signed by CloudFront (<see cref="FunctionUrlProtection.OriginAccessControl"/>).</summary>
+    /// <summary>The server function URL is signed by CloudFront (an Origin Access Control, with or without the body signer).</summary>
     public bool ProtectedUrl => RegionalServer?.Protected == true;
 
     /// <summary>Every behavior, the default first.</summary>
@@ -99,7 +102,8 @@ internal enum OriginRole
 /// <param name="RequestFunction">The site's request function runs on viewer requests.</param>
 /// <param name="EdgeHandler">The Astro edge handler runs on origin requests and responses.</param>
 /// <param name="UsesServerCachePolicy">The cache policy is <see cref="SitePlan.ServerCachePolicy"/>.</param>
-internal sealed record BehaviorPlan(string? PathPattern, OriginRole Origin, IBehaviorOptions Options, bool RequestFunction, bool EdgeHandler, bool UsesServerCachePolicy);
+/// <param name="SignsBodies">The body signer (<see cref="SitePlan.UrlSigner"/>) runs on origin requests, with the body.</param>
+internal sealed record BehaviorPlan(string? PathPattern, OriginRole Origin, IBehaviorOptions Options, bool RequestFunction, bool EdgeHandler, bool UsesServerCachePolicy, bool SignsBodies = false);
 
 /// <summary>The request function and the table it routes with.</summary>
 /// <param name="Code">The code, with <see cref="RequestFunctionCode.BucketDomainPlaceholder"/> and <see cref="RequestFunctionCode.StoreIdPlaceholder"/> left in.</param>

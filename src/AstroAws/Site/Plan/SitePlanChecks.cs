@@ -39,7 +39,7 @@ internal static class SitePlanChecks
     private static void RequireOrigins(SitePlan plan)
     {
         var hasServer = plan.RegionalServer is not null || plan.EdgeServer is not null;
-        var orphan = plan.Behaviors.FirstOrDefault(b => (b.Origin == OriginRole.Server && !hasServer) || (b.EdgeHandler && plan.EdgeServer is null));
+        var orphan = plan.Behaviors.FirstOrDefault(b => (b.Origin == OriginRole.Server && !hasServer) || (b.EdgeHandler && plan.EdgeServer is null) || (b.SignsBodies && plan.UrlSigner is null));
         if (orphan is not null)
         {
             throw new InvalidOperationException($"AstroAws: the plan's behavior '{orphan.PathPattern ?? "(default)"}' targets a server the plan does not have. This is a bug in AstroAws; please report it.");

@@ -38,7 +38,15 @@ internal static class SitePlanner
         RefuseUnusedForMode(build, cdk, props.FunctionUrlProtection);
 
         var regional = build.Mode is AstroAwsMode.Ssr or AstroAwsMode.SsrStream ? ServerPlanner.Regional(build, cdk, props.FunctionUrlProtection) : null;
-        if (regional?.Protected == true)
+        var signsBodies = regional?.Protected == true && props.FunctionUrlProtection == FunctionUrlProtection.OriginAccessControlWithEdgeSigning;
+        if (signsBodies)
+        {
+            notes.Add(new SiteNote(
+                NoteLevel.Info,
+                "AstroAws: FunctionUrlProtection.OriginAccessControlWithEdgeSigning: a Lambda@Edge function hashes each request body that reaches the server into x-amz-content-sha256, "
+                + "so form posts and Actions work behind the Origin Access Control. Bodies over 1 MB are answered with 413. It runs, and is billed, on every server request. See docs/function-url-protection.md."));
+        }
+        else if (regional?.Protected == true)
         {
             notes.Add(new SiteNote(
                 NoteLevel.Warning,
@@ -49,7 +57,7 @@ internal static class SitePlanner
 
         var routing = RoutingPlanner.Plan(site, build, domain?.HostRedirect, regional?.Protected == true, props.RoutePlacement);
         notes.Add(RoutingPlanner.Note(routing));
-        var distribution = DistributionPlanner.Plan(build, paths, domain, cdk.CloudfrontDistribution);
+        var distribution = DistributionPlanner.Plan(build, paths, domain, cdk.CloudfrontDistribution, signsBodies);
         var outputs = new List<OutputPlan> { new(SiteIds.SiteUrlOutput, OutputValue.SiteUrl, "The site's CloudFront URL") };
         if (domain is not null)
         {
@@ -78,6 +86,7 @@ internal static class SitePlanner
             OurS3OriginAccessControl = cdk.S3Origin?.OriginAccessControl is null,
             RegionalServer = regional,
             EdgeServer = build.Mode == AstroAwsMode.Edge ? ServerPlanner.Edge(site, build, cdk.LambdaFunction) : null,
+            UrlSigner = signsBodies ? ServerPlanner.Signer(site) : null,
 
             // Only when it is used: a caller's DefaultBehavior.CachePolicy replaces it.
             ServerCachePolicy = build.HasServer && cdk.CloudfrontDistribution?.DefaultBehavior?.CachePolicy is null ? BehaviorDefaults.ServerCachePolicy : null,

@@ -31,6 +31,8 @@ internal sealed record SiteParts
 
     public EdgeFunction? EdgeFunction { get; init; }
 
+    public EdgeFunction? UrlSigner { get; init; }
+
     public CachePolicy? ServerCachePolicy { get; init; }
 
     public required Distribution Distribution { get; init; }

@@ -58,8 +58,9 @@ internal static class SiteRenderer
 
         var server = plan.RegionalServer is { } regional ? RenderRegional(site, regional) : null;
         var edgeFunction = plan.EdgeServer is { } edgeProps ? new EdgeFunction(site, SiteIds.EdgeFunction, edgeProps) : null;
+        var urlSigner = plan.UrlSigner is { } signerProps ? new EdgeFunction(site, SiteIds.UrlSigner, signerProps) : null;
         var serverCachePolicy = plan.ServerCachePolicy is { } policyProps ? new CachePolicy(site, SiteIds.ServerCachePolicy, policyProps) : null;
-        var targets = new BehaviorTargets(s3Origin, server?.Origin ?? (edgeFunction is null ? null : s3Origin), requestFunction, edgeFunction, serverCachePolicy);
+        var targets = new BehaviorTargets(s3Origin, server?.Origin ?? (edgeFunction is null ? null : s3Origin), requestFunction, edgeFunction, urlSigner, serverCachePolicy);
 
         var distributionProps = PropsMerge.Overlay(new DistributionProps(), plan.Distribution);
         distributionProps.DefaultBehavior = targets.Options(plan.DefaultBehavior);
@@ -94,6 +95,7 @@ internal static class SiteRenderer
             FunctionUrl = server?.Url,
             ServerOrigin = server?.Origin,
             EdgeFunction = edgeFunction,
+            UrlSigner = urlSigner,
             ServerCachePolicy = serverCachePolicy,
             Distribution = distribution,
             ServerOriginAccessControl = serverAccessControl,
@@ -162,7 +164,7 @@ internal static class SiteRenderer
     private sealed record RegionalServer(LambdaFunction Function, LogGroup? LogGroup, FunctionUrl Url, IOrigin Origin);
 
     /// <summary>What a behavior plan's slots are filled with.</summary>
-    private sealed record BehaviorTargets(IOrigin Files, IOrigin? Server, Amazon.CDK.AWS.CloudFront.IFunction RequestFunction, EdgeFunction? EdgeFunction, ICachePolicy? ServerCachePolicy)
+    private sealed record BehaviorTargets(IOrigin Files, IOrigin? Server, Amazon.CDK.AWS.CloudFront.IFunction RequestFunction, EdgeFunction? EdgeFunction, EdgeFunction? UrlSigner, ICachePolicy? ServerCachePolicy)
     {
         public IBehaviorOptions Options(BehaviorPlan plan)
         {
@@ -186,7 +188,9 @@ internal static class SiteRenderer
                     new EdgeLambda { EventType = LambdaEdgeEventType.ORIGIN_REQUEST, FunctionVersion = EdgeFunction!.CurrentVersion, IncludeBody = true },
                     new EdgeLambda { EventType = LambdaEdgeEventType.ORIGIN_RESPONSE, FunctionVersion = EdgeFunction.CurrentVersion },
                 ]
-                : null;
+                : plan.SignsBodies
+                    ? [new EdgeLambda { EventType = LambdaEdgeEventType.ORIGIN_REQUEST, FunctionVersion = UrlSigner!.CurrentVersion, IncludeBody = true }]
+                    : null;
             options.EdgeLambdas = PropsMerge.Combine(edge, plan.Options.EdgeLambdas);
             return options;
         }
