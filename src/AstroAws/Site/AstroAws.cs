@@ -39,6 +39,7 @@ public class AstroAws : Construct
         S3Origin = parts.S3Origin;
         RouteStore = parts.RouteStore;
         RequestFunction = parts.RequestFunction;
+        ResponseFunction = parts.ResponseFunction;
         ServerFunction = parts.ServerFunction;
         ServerLogGroup = parts.ServerLogGroup;
         FunctionUrl = parts.FunctionUrl;
@@ -109,6 +110,9 @@ public class AstroAws : Construct
 
     /// <summary>The viewer-request CloudFront Function that routes build files to S3 and sets <c>x-forwarded-host</c>.</summary>
     public CloudFrontFunction RequestFunction { get; }
+
+    /// <summary>The viewer-response CloudFront Function that runs <see cref="AstroAwsProps.ViewerResponse"/>; null without it.</summary>
+    public CloudFrontFunction? ResponseFunction { get; }
 
     /// <summary>
     /// The cache policy of server responses (all query strings in the key, TTL 0 / 0 / 1 year) in server modes; null for a

@@ -3,6 +3,7 @@ using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.S3;
 using Astro.Aws.Overrides;
 using Astro.Aws.Parts;
+using Astro.Aws.Routing;
 using Constructs;
 
 namespace Astro.Aws.Plan;
@@ -55,9 +56,18 @@ internal static class SitePlanner
                 "@astroaws/site:oacRequestBodies"));
         }
 
-        var routing = RoutingPlanner.Plan(site, build, domain?.HostRedirect, regional?.Protected == true, props.RoutePlacement);
+        var requestHook = ViewerHooks.Request(props.ViewerRequest);
+        var responseHook = ViewerHooks.Response(props.ViewerResponse);
+        var routing = RoutingPlanner.Plan(site, build, domain?.HostRedirect, regional?.Protected == true, props.RoutePlacement, requestHook);
+        var responseCode = responseHook is null ? null : ViewerHooks.ResponseFunctionCode(responseHook);
+        if (responseHook is not null)
+        {
+            ViewerHooks.RequireSize(responseHook, System.Text.Encoding.UTF8.GetByteCount(responseCode!), "the site's viewer-response function");
+            ViewerHooks.RequireComposedParses(responseHook, responseCode!, "the site's viewer-response function");
+        }
+
         notes.Add(RoutingPlanner.Note(routing));
-        var distribution = DistributionPlanner.Plan(build, paths, domain, cdk.CloudfrontDistribution, signsBodies);
+        var distribution = DistributionPlanner.Plan(build, paths, domain, cdk.CloudfrontDistribution, signsBodies, new ViewerHookUse(requestHook is not null, responseHook is not null));
         var outputs = new List<OutputPlan> { new(SiteIds.SiteUrlOutput, OutputValue.SiteUrl, "The site's CloudFront URL") };
         if (domain is not null)
         {
@@ -91,6 +101,7 @@ internal static class SitePlanner
             // Only when it is used: a caller's DefaultBehavior.CachePolicy replaces it.
             ServerCachePolicy = build.HasServer && cdk.CloudfrontDistribution?.DefaultBehavior?.CachePolicy is null ? BehaviorDefaults.ServerCachePolicy : null,
             Routing = routing,
+            ResponseFunctionCode = responseCode,
             Distribution = distribution.Props,
             DefaultBehavior = distribution.DefaultBehavior,
             AdditionalBehaviors = distribution.AdditionalBehaviors,
