@@ -68,8 +68,8 @@ public class AstroAws : Construct
     /// <summary>The serving mode detected from the build.</summary>
     public AstroAwsMode Mode => Build.Mode;
 
-    /// <summary>The bucket that holds the client files.</summary>
-    public Bucket Bucket { get; }
+    /// <summary>The bucket that holds the client files: the site's own, or <see cref="AstroAwsProps.Bucket"/>.</summary>
+    public IBucket Bucket { get; }
 
     /// <summary>The deployment of hashed <c>_astro/*</c> files (immutable, never pruned).</summary>
     public BucketDeployment AssetsDeployment { get; }

@@ -31,6 +31,17 @@ public sealed class AstroAwsProps
     public RoutePlacement RoutePlacement { get; init; } = RoutePlacement.Automatic;
 
     /// <summary>
+    /// A bucket of yours for the client files, instead of the one the site creates: CloudFront reads it through the
+    /// site's Origin Access Control and the two deployments upload to it as to the site's own. FilesDeployment
+    /// deletes every object in it that the build does not have, so give the site a bucket of its own. A bucket
+    /// imported with <c>Bucket.FromBucketName</c> keeps its policy: add the statement <c>cdk synth</c> prints. See
+    /// <c>docs/configuring-deployment.md</c>.
+    /// </summary>
+    /// <value>Default: none: the site creates a bucket that blocks public access, uses S3-managed encryption, enforces
+    /// SSL and bucket-owner object ownership (<see cref="AstroAwsCdkProps.S3Bucket"/> changes it).</value>
+    public Amazon.CDK.AWS.S3.IBucket? Bucket { get; init; }
+
+    /// <summary>
     /// Your code at the viewer (basic auth, header rewrites, geo redirects), run inside the site's request function on
     /// every request to its behaviors, the hashed assets' included: after the redirect to the primary domain, before
     /// <c>x-forwarded-host</c> is set and the request is routed. It declares <c>function viewerRequest(event)</c>

@@ -22,7 +22,11 @@ internal sealed record SitePlan
 
     public required SitePaths Paths { get; init; }
 
-    public required BucketProps Bucket { get; init; }
+    /// <summary>The props of the bucket the site creates; null when the caller brings one (<see cref="CallerBucket"/>).</summary>
+    public BucketProps? Bucket { get; init; }
+
+    /// <summary>The caller's bucket (<see cref="AstroAwsProps.Bucket"/>), or null.</summary>
+    public IBucket? CallerBucket { get; init; }
 
     /// <summary>The S3 origin's props; their OriginAccessControl is ours (created at render) when <see cref="OurS3OriginAccessControl"/>.</summary>
     public required S3BucketOriginWithOACProps S3Origin { get; init; }

@@ -13,7 +13,7 @@ namespace Astro.Aws.Render;
 /// <summary>The constructs a <see cref="Plan.SitePlan"/> was rendered into; <see cref="AstroAws"/> exposes each.</summary>
 internal sealed record SiteParts
 {
-    public required Bucket Bucket { get; init; }
+    public required IBucket Bucket { get; init; }
 
     public required IOrigin S3Origin { get; init; }
 

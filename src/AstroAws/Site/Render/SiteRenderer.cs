@@ -29,7 +29,7 @@ internal static class SiteRenderer
 {
     public static SiteParts Render(Construct site, SitePlan plan)
     {
-        var bucket = new Bucket(site, SiteIds.Bucket, plan.Bucket);
+        var bucket = plan.CallerBucket ?? new Bucket(site, SiteIds.Bucket, plan.Bucket!);
         var s3Origin = S3BucketOrigin.WithOriginAccessControl(bucket, PropsMerge.Overlay(
             new S3BucketOriginWithOACProps
             {
