@@ -28,6 +28,11 @@ internal static class BehaviorMerge
             taken[FunctionEventType.VIEWER_REQUEST.ToString()] = "its request function (it routes static files to S3 and sets x-forwarded-host)";
         }
 
+        if (handlers.ResponseFunction)
+        {
+            taken[FunctionEventType.VIEWER_RESPONSE.ToString()] = "its viewer-response function (your AstroAwsProps.ViewerResponse)";
+        }
+
         if (handlers.BodySigner)
         {
             taken[LambdaEdgeEventType.ORIGIN_REQUEST.ToString()] = "the body signer of FunctionUrlProtection.OriginAccessControlWithEdgeSigning (it sets x-amz-content-sha256)";
@@ -77,4 +82,4 @@ internal static class BehaviorMerge
 }
 
 /// <summary>The handlers the site runs on a behavior: the request function on viewer requests, the edge handler or the body signer on origin events.</summary>
-internal sealed record OurHandlers(bool RequestFunction, bool EdgeHandler, bool BodySigner = false);
+internal sealed record OurHandlers(bool RequestFunction, bool EdgeHandler, bool BodySigner = false, bool ResponseFunction = false);

@@ -26,14 +26,11 @@ internal static class SiteSuppressions
     /// <summary>Adds every suppression of the site; called once, at the end of its constructor.</summary>
     public static void Apply(AstroAws site)
     {
-        var bucket = (CfnBucket)site.Bucket.Node.DefaultChild!;
-        NagSuppressions.AddUnless(
-            bucket,
-            () => Resolved(bucket, bucket.LoggingConfiguration) is not null,
-            "AwsSolutions-S1",
-            "Server access logs of the site bucket are off because no log bucket was given. Viewers never reach the bucket: it blocks public access, "
-            + "enforces SSL and serves CloudFront only through Origin Access Control, and the distribution's access logs record viewer requests. "
-            + "Set AstroAwsCdkProps.S3Bucket.ServerAccessLogsBucket (or the site's bucket access-logging option) to turn them on.");
+        // Only the site's own bucket: a caller's is theirs to configure and to justify.
+        if (site.Bucket is Bucket own && own.Node.Scope == site)
+        {
+            SuppressAccessLogs((CfnBucket)own.Node.DefaultChild!);
+        }
 
         var distribution = (CfnDistribution)site.Distribution.Node.DefaultChild!;
         NagSuppressions.AddUnless(
@@ -94,6 +91,14 @@ internal static class SiteSuppressions
         SuppressDeploymentHandler(site.FilesDeployment, site.Bucket);
     }
 
+    private static void SuppressAccessLogs(CfnBucket bucket) => NagSuppressions.AddUnless(
+        bucket,
+        () => Resolved(bucket, bucket.LoggingConfiguration) is not null,
+        "AwsSolutions-S1",
+        "Server access logs of the site bucket are off because no log bucket was given. Viewers never reach the bucket: it blocks public access, "
+        + "enforces SSL and serves CloudFront only through Origin Access Control, and the distribution's access logs record viewer requests. "
+        + "Set AstroAwsCdkProps.S3Bucket.ServerAccessLogsBucket (or the site's bucket access-logging option) to turn them on.");
+
     /// <summary>The managed policy is only ours when the function created its role (not when the user gave one).</summary>
     public static void SuppressBasicExecutionRole(IConstruct function, IRole? role)
     {
@@ -127,7 +132,10 @@ internal static class SiteSuppressions
             + "it moves forward when aws-cdk-lib is upgraded.");
         if (role.Node.TryFindChild("DefaultPolicy") is Policy policy)
         {
-            var bucketArn = $"Resource::<{Stack.Of(bucket).GetLogicalId((CfnElement)bucket.Node.DefaultChild!)}.Arn>/*";
+            // A bucket of the template appears by its logical ID; an imported one (AstroAwsProps.Bucket) by its name.
+            var bucketArn = bucket.Node.DefaultChild is CfnElement element
+                ? $"Resource::<{Stack.Of(bucket).GetLogicalId(element)}.Arn>/*"
+                : NagSuppressions.AnyPartition("Resource", $"s3:::{System.Text.RegularExpressions.Regex.Escape(bucket.BucketName)}\\/\\*");
             NagSuppressions.Add(
                 policy,
                 "AwsSolutions-IAM5",

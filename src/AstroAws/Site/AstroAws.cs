@@ -39,6 +39,7 @@ public class AstroAws : Construct
         S3Origin = parts.S3Origin;
         RouteStore = parts.RouteStore;
         RequestFunction = parts.RequestFunction;
+        ResponseFunction = parts.ResponseFunction;
         ServerFunction = parts.ServerFunction;
         ServerLogGroup = parts.ServerLogGroup;
         FunctionUrl = parts.FunctionUrl;
@@ -67,8 +68,8 @@ public class AstroAws : Construct
     /// <summary>The serving mode detected from the build.</summary>
     public AstroAwsMode Mode => Build.Mode;
 
-    /// <summary>The bucket that holds the client files.</summary>
-    public Bucket Bucket { get; }
+    /// <summary>The bucket that holds the client files: the site's own, or <see cref="AstroAwsProps.Bucket"/>.</summary>
+    public IBucket Bucket { get; }
 
     /// <summary>The deployment of hashed <c>_astro/*</c> files (immutable, never pruned).</summary>
     public BucketDeployment AssetsDeployment { get; }
@@ -109,6 +110,9 @@ public class AstroAws : Construct
 
     /// <summary>The viewer-request CloudFront Function that routes build files to S3 and sets <c>x-forwarded-host</c>.</summary>
     public CloudFrontFunction RequestFunction { get; }
+
+    /// <summary>The viewer-response CloudFront Function that runs <see cref="AstroAwsProps.ViewerResponse"/>; null without it.</summary>
+    public CloudFrontFunction? ResponseFunction { get; }
 
     /// <summary>
     /// The cache policy of server responses (all query strings in the key, TTL 0 / 0 / 1 year) in server modes; null for a

@@ -30,6 +30,36 @@ public sealed class AstroAwsProps
     /// 10 KB limit, else in a KeyValueStore (a site of about 100 pages or more).</value>
     public RoutePlacement RoutePlacement { get; init; } = RoutePlacement.Automatic;
 
+    /// <summary>
+    /// A bucket of yours for the client files, instead of the one the site creates: CloudFront reads it through the
+    /// site's Origin Access Control and the two deployments upload to it as to the site's own. FilesDeployment
+    /// deletes every object in it that the build does not have, so give the site a bucket of its own. A bucket
+    /// imported with <c>Bucket.FromBucketName</c> keeps its policy: add the statement <c>cdk synth</c> prints. See
+    /// <c>docs/configuring-deployment.md</c>.
+    /// </summary>
+    /// <value>Default: none: the site creates a bucket that blocks public access, uses S3-managed encryption, enforces
+    /// SSL and bucket-owner object ownership (<see cref="AstroAwsCdkProps.S3Bucket"/> changes it).</value>
+    public Amazon.CDK.AWS.S3.IBucket? Bucket { get; init; }
+
+    /// <summary>
+    /// Your code at the viewer (basic auth, header rewrites, geo redirects), run inside the site's request function on
+    /// every request to its behaviors, the hashed assets' included: after the redirect to the primary domain, before
+    /// <c>x-forwarded-host</c> is set and the request is routed. It declares <c>function viewerRequest(event)</c>
+    /// (cloudfront-js-2.0, may be <c>async</c>, may use the <c>cf</c> module). Change <c>event.request</c> and return
+    /// nothing (or the request) to go on, or return a response (an object with <c>statusCode</c>) to answer the
+    /// request yourself. See <c>docs/viewer-code.md</c>.
+    /// </summary>
+    /// <value>Default: none. The whole request function must stay within CloudFront Functions' 10 KB, so a long hook
+    /// moves the route table into a KeyValueStore sooner.</value>
+    public ViewerCode? ViewerRequest { get; init; }
+
+    /// <summary>
+    /// Your code on every response of the site's behaviors: a viewer-response CloudFront Function that declares
+    /// <c>function viewerResponse(event)</c> and returns the response (changed or not). See <c>docs/viewer-code.md</c>.
+    /// </summary>
+    /// <value>Default: none: no viewer-response function.</value>
+    public ViewerCode? ViewerResponse { get; init; }
+
     /// <summary>Overrides for the resources the construct creates.</summary>
     /// <value>Default: none; every resource uses the defaults documented on <see cref="AstroAwsCdkProps"/>.</value>
     public AstroAwsCdkProps? Cdk { get; init; }

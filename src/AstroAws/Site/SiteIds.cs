@@ -14,6 +14,7 @@ internal static class SiteIds
     public const string EdgeFunction = "EdgeFunction";
     public const string UrlSigner = "UrlSigner";
     public const string RequestFunction = "RequestFunction";
+    public const string ResponseFunction = "ResponseFunction";
     public const string RouteStore = "RouteStore";
     public const string ServerCachePolicy = "ServerCachePolicy";
     public const string Distribution = "Distribution";

@@ -5,6 +5,9 @@ using Astro.Aws.Parts;
 
 namespace Astro.Aws.Plan;
 
+/// <summary>Which of the caller's viewer hooks the site has.</summary>
+internal sealed record ViewerHookUse(bool Request, bool Response);
+
 /// <summary>The distribution's settings and behaviors, per mode, with the caller's overrides merged in.</summary>
 /// <param name="Props">Every setting but the behaviors.</param>
 /// <param name="DefaultBehavior">The default behavior.</param>
@@ -16,8 +19,12 @@ internal static class DistributionPlanner
 {
     private const string PropName = "AstroAwsCdkProps.CloudfrontDistribution";
 
-    /// <summary>Our behaviors for <paramref name="build"/>'s mode, with <paramref name="overrides"/> merged in; <paramref name="signsBodies"/> puts the body signer on the server's.</summary>
-    public static DistributionPlan Plan(AstroBuild build, SitePaths paths, SiteDomain? domain, AstroAwsDistributionProps? overrides, bool signsBodies)
+    /// <summary>
+    /// Our behaviors for <paramref name="build"/>'s mode, with <paramref name="overrides"/> merged in;
+    /// <paramref name="signsBodies"/> puts the body signer on the server's. With the caller's viewer code
+    /// (<paramref name="hooks"/>) every behavior of ours runs it, the hashed assets' too.
+    /// </summary>
+    public static DistributionPlan Plan(AstroBuild build, SitePaths paths, SiteDomain? domain, AstroAwsDistributionProps? overrides, bool signsBodies, ViewerHookUse hooks)
     {
         var serverIsFunctionUrl = build.Mode is AstroAwsMode.Ssr or AstroAwsMode.SsrStream;
         CallerPolicies.Check(overrides?.DefaultBehavior, $"{PropName}.DefaultBehavior", serverIsFunctionUrl);
@@ -36,21 +43,21 @@ internal static class DistributionPlanner
         }
 
         var edge = build.Mode == AstroAwsMode.Edge;
-        var assets = new BehaviorPlan(paths.AssetsPattern, OriginRole.Files, BehaviorDefaults.Files, RequestFunction: false, EdgeHandler: false, UsesServerCachePolicy: false);
+        var assets = new BehaviorPlan(paths.AssetsPattern, OriginRole.Files, BehaviorDefaults.Files, RequestFunction: hooks.Request, EdgeHandler: false, UsesServerCachePolicy: false, ResponseFunction: hooks.Response);
         BehaviorPlan defaultBehavior;
         List<BehaviorPlan> ours;
         if (build.HasServer)
         {
-            var handlers = new OurHandlers(RequestFunction: true, EdgeHandler: edge, BodySigner: signsBodies);
+            var handlers = new OurHandlers(RequestFunction: true, EdgeHandler: edge, BodySigner: signsBodies, ResponseFunction: hooks.Response);
             var server = BehaviorMerge.Merge(BehaviorDefaults.Server, handlers, overrides?.DefaultBehavior, $"{PropName}.DefaultBehavior");
-            defaultBehavior = new BehaviorPlan(null, OriginRole.Server, server, RequestFunction: true, edge, UsesServerCachePolicy: server.CachePolicy is null, signsBodies);
+            defaultBehavior = new BehaviorPlan(null, OriginRole.Server, server, RequestFunction: true, edge, UsesServerCachePolicy: server.CachePolicy is null, signsBodies, hooks.Response);
             var api = BehaviorMerge.Merge(BehaviorDefaults.Api, handlers, overrides?.ApiBehavior, $"{PropName}.ApiBehavior");
-            ours = [assets, new BehaviorPlan(paths.ApiPattern, OriginRole.Server, api, RequestFunction: true, edge, UsesServerCachePolicy: false, signsBodies)];
+            ours = [assets, new BehaviorPlan(paths.ApiPattern, OriginRole.Server, api, RequestFunction: true, edge, UsesServerCachePolicy: false, signsBodies, hooks.Response)];
         }
         else
         {
-            var files = BehaviorMerge.Merge(BehaviorDefaults.Files, new OurHandlers(RequestFunction: true, EdgeHandler: false), overrides?.DefaultBehavior, $"{PropName}.DefaultBehavior");
-            defaultBehavior = new BehaviorPlan(null, OriginRole.Files, files, RequestFunction: true, EdgeHandler: false, UsesServerCachePolicy: false);
+            var files = BehaviorMerge.Merge(BehaviorDefaults.Files, new OurHandlers(RequestFunction: true, EdgeHandler: false, ResponseFunction: hooks.Response), overrides?.DefaultBehavior, $"{PropName}.DefaultBehavior");
+            defaultBehavior = new BehaviorPlan(null, OriginRole.Files, files, RequestFunction: true, EdgeHandler: false, UsesServerCachePolicy: false, ResponseFunction: hooks.Response);
             ours = [assets];
         }
 

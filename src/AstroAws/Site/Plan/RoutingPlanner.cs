@@ -22,7 +22,7 @@ internal static class RoutingPlanner
     // Past this share of the store's size, the table's size is a warning.
     private const double WarnAt = 0.8;
 
-    public static RoutingPlan Plan(Construct site, AstroBuild build, HostRedirect? redirect, bool carryAuthorization, RoutePlacement requested)
+    public static RoutingPlan Plan(Construct site, AstroBuild build, HostRedirect? redirect, bool carryAuthorization, RoutePlacement requested, ViewerHook? hook = null)
     {
         var table = RouteTable.Create(build, SitePaths.AssetsFolder);
         var spec = new RequestFunctionSpec(
@@ -31,7 +31,8 @@ internal static class RoutingPlanner
             CarryAuthorization: carryAuthorization,
             Redirect: redirect,
             Table: table,
-            Placement: RoutePlacement.FunctionCode);
+            Placement: RoutePlacement.FunctionCode,
+            Hook: hook);
         // Each entry takes at least 5 bytes of inline code ("/x":1,), so a table past the limit by that count alone is
         // never written out inline just to be measured.
         var surelyTooBig = table.Entries.Count * 5L > RequestFunctionCode.MaxCodeBytes;
@@ -46,11 +47,13 @@ internal static class RoutingPlanner
         if (placement == RoutePlacement.FunctionCode)
         {
             RefuseOversizedCode(table, inlineBytes, requested);
+            RequireHookFits(hook, inline!, inlineBytes);
             return new RoutingPlan(inline!, comment, table, placement, StoreName: null, inlineBytes);
         }
 
         RefuseOversizedStore(table);
         var code = RequestFunctionCode.Create(spec with { Placement = RoutePlacement.KeyValueStore });
+        RequireHookFits(hook, code, Bytes(code));
         return new RoutingPlan(code, comment, table, placement, CloudFrontNames.For(site, $"Routes-{table.ContentHash}"), Bytes(code));
     }
 
@@ -69,6 +72,15 @@ internal static class RoutingPlanner
         return table.ImportBytes >= WarnAt * StoreMaxBytes
             ? new SiteNote(NoteLevel.Warning, message + " Past the limit synthesis fails: import images, fonts and scripts from src/ so Astro fingerprints them into _astro/, or render rarely visited pages on demand.", "@astroaws/site:routeTableSize")
             : new SiteNote(NoteLevel.Info, message);
+    }
+
+    private static void RequireHookFits(ViewerHook? hook, string code, int bytes)
+    {
+        if (hook is not null)
+        {
+            ViewerHooks.RequireSize(hook, bytes, "the site's request function");
+            ViewerHooks.RequireComposedParses(hook, code, "the site's request function");
+        }
     }
 
     private static int Bytes(string code) => Encoding.UTF8.GetByteCount(code) + TokenAllowance;

@@ -22,7 +22,11 @@ internal sealed record SitePlan
 
     public required SitePaths Paths { get; init; }
 
-    public required BucketProps Bucket { get; init; }
+    /// <summary>The props of the bucket the site creates; null when the caller brings one (<see cref="CallerBucket"/>).</summary>
+    public BucketProps? Bucket { get; init; }
+
+    /// <summary>The caller's bucket (<see cref="AstroAwsProps.Bucket"/>), or null.</summary>
+    public IBucket? CallerBucket { get; init; }
 
     /// <summary>The S3 origin's props; their OriginAccessControl is ours (created at render) when <see cref="OurS3OriginAccessControl"/>.</summary>
     public required S3BucketOriginWithOACProps S3Origin { get; init; }
@@ -42,6 +46,9 @@ internal sealed record SitePlan
     public CachePolicyProps? ServerCachePolicy { get; init; }
 
     public required RoutingPlan Routing { get; init; }
+
+    /// <summary>The viewer-response function's code (the caller's <see cref="AstroAwsProps.ViewerResponse"/>), or null.</summary>
+    public string? ResponseFunctionCode { get; init; }
 
     /// <summary>Every distribution setting but the behaviors, which are <see cref="DefaultBehavior"/> and <see cref="AdditionalBehaviors"/>.</summary>
     public required DistributionProps Distribution { get; init; }
@@ -103,7 +110,8 @@ internal enum OriginRole
 /// <param name="EdgeHandler">The Astro edge handler runs on origin requests and responses.</param>
 /// <param name="UsesServerCachePolicy">The cache policy is <see cref="SitePlan.ServerCachePolicy"/>.</param>
 /// <param name="SignsBodies">The body signer (<see cref="SitePlan.UrlSigner"/>) runs on origin requests, with the body.</param>
-internal sealed record BehaviorPlan(string? PathPattern, OriginRole Origin, IBehaviorOptions Options, bool RequestFunction, bool EdgeHandler, bool UsesServerCachePolicy, bool SignsBodies = false);
+/// <param name="ResponseFunction">The viewer-response function (<see cref="SitePlan.ResponseFunctionCode"/>) runs on viewer responses.</param>
+internal sealed record BehaviorPlan(string? PathPattern, OriginRole Origin, IBehaviorOptions Options, bool RequestFunction, bool EdgeHandler, bool UsesServerCachePolicy, bool SignsBodies = false, bool ResponseFunction = false);
 
 /// <summary>The request function and the table it routes with.</summary>
 /// <param name="Code">The code, with <see cref="RequestFunctionCode.BucketDomainPlaceholder"/> and <see cref="RequestFunctionCode.StoreIdPlaceholder"/> left in.</param>

@@ -3,6 +3,7 @@ using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.S3;
 using Astro.Aws.Overrides;
 using Astro.Aws.Parts;
+using Astro.Aws.Routing;
 using Constructs;
 
 namespace Astro.Aws.Plan;
@@ -33,6 +34,11 @@ internal static class SitePlanner
         }
 
         RefuseObjectWriter(cdk.S3Bucket?.ObjectOwnership);
+        if (props.Bucket is not null)
+        {
+            notes.AddRange(CallerBucketNotes(props.Bucket, cdk));
+        }
+
         RefuseIgnoredByCdk(cdk.S3Origin?.OriginAccessControlId, "S3Origin", "set OriginAccessControl = S3OriginAccessControl.FromOriginAccessControlId(scope, id, \"<your id>\") instead");
         RefuseIgnoredByCdk(cdk.LambdaFunctionOrigin?.OriginAccessControlId, "LambdaFunctionOrigin", "to protect the function URL, set AstroAwsProps.FunctionUrlProtection = FunctionUrlProtection.OriginAccessControl");
         RefuseUnusedForMode(build, cdk, props.FunctionUrlProtection);
@@ -55,9 +61,18 @@ internal static class SitePlanner
                 "@astroaws/site:oacRequestBodies"));
         }
 
-        var routing = RoutingPlanner.Plan(site, build, domain?.HostRedirect, regional?.Protected == true, props.RoutePlacement);
+        var requestHook = ViewerHooks.Request(props.ViewerRequest);
+        var responseHook = ViewerHooks.Response(props.ViewerResponse);
+        var routing = RoutingPlanner.Plan(site, build, domain?.HostRedirect, regional?.Protected == true, props.RoutePlacement, requestHook);
+        var responseCode = responseHook is null ? null : ViewerHooks.ResponseFunctionCode(responseHook);
+        if (responseHook is not null)
+        {
+            ViewerHooks.RequireSize(responseHook, System.Text.Encoding.UTF8.GetByteCount(responseCode!), "the site's viewer-response function");
+            ViewerHooks.RequireComposedParses(responseHook, responseCode!, "the site's viewer-response function");
+        }
+
         notes.Add(RoutingPlanner.Note(routing));
-        var distribution = DistributionPlanner.Plan(build, paths, domain, cdk.CloudfrontDistribution, signsBodies);
+        var distribution = DistributionPlanner.Plan(build, paths, domain, cdk.CloudfrontDistribution, signsBodies, new ViewerHookUse(requestHook is not null, responseHook is not null));
         var outputs = new List<OutputPlan> { new(SiteIds.SiteUrlOutput, OutputValue.SiteUrl, "The site's CloudFront URL") };
         if (domain is not null)
         {
@@ -71,7 +86,8 @@ internal static class SitePlanner
         {
             Build = build,
             Paths = paths,
-            Bucket = PropsMerge.Overlay(
+            CallerBucket = props.Bucket,
+            Bucket = props.Bucket is not null ? null : PropsMerge.Overlay(
                 new BucketProps
                 {
                     BlockPublicAccess = BlockPublicAccess.BLOCK_ALL,
@@ -91,6 +107,7 @@ internal static class SitePlanner
             // Only when it is used: a caller's DefaultBehavior.CachePolicy replaces it.
             ServerCachePolicy = build.HasServer && cdk.CloudfrontDistribution?.DefaultBehavior?.CachePolicy is null ? BehaviorDefaults.ServerCachePolicy : null,
             Routing = routing,
+            ResponseFunctionCode = responseCode,
             Distribution = distribution.Props,
             DefaultBehavior = distribution.DefaultBehavior,
             AdditionalBehaviors = distribution.AdditionalBehaviors,
@@ -145,6 +162,38 @@ internal static class SitePlanner
     }
 
     /// <summary>CloudFront reads the bucket through an Origin Access Control, which needs object ownership enforced, or preferred where ACLs are needed (rule cloudfront/s3-origin-access).</summary>
+    /// <summary>Refuses settings for a bucket the site will not create; says what the caller's bucket is in for.</summary>
+    private static IEnumerable<SiteNote> CallerBucketNotes(IBucket bucket, AstroAwsCdkProps cdk)
+    {
+        if (cdk.S3Bucket is not null)
+        {
+            throw new ArgumentException(
+                "AstroAwsCdkProps.S3Bucket: received bucket props, but AstroAwsProps.Bucket brings a bucket of yours, so the site creates none for them to configure. "
+                + "Configure your bucket where you create it, and remove S3Bucket.",
+                "AstroAwsCdkProps.S3Bucket");
+        }
+
+        if (cdk.S3BucketDeployment?.Prune != false)
+        {
+            yield return new SiteNote(
+                NoteLevel.Warning,
+                "AstroAws: AstroAwsProps.Bucket is your bucket, and FilesDeployment deletes every object in it (under the site's key prefix) that the build does not have. "
+                + "Give the site a bucket of its own, or set AstroAwsCdkProps.S3BucketDeployment.Prune = false (old files then stay until you remove them).",
+                "@astroaws/site:callerBucketPruned");
+        }
+
+        // CDK adds the bucket policy statement to a Bucket of the app; an imported one cannot be changed from here.
+        if (bucket is not Amazon.CDK.AWS.S3.Bucket)
+        {
+            yield return new SiteNote(
+                NoteLevel.Warning,
+                "AstroAws: AstroAwsProps.Bucket is an imported bucket, whose policy the stack cannot change. Add a statement that allows the principal cloudfront.amazonaws.com s3:GetObject on "
+                + "arn:aws:s3:::<bucket>/* with the condition StringEquals AWS:SourceArn = the distribution's ARN (the DistributionId output), or every file answers 403. "
+                + "A KMS-encrypted bucket also needs kms:Decrypt for the same principal and condition in its key policy. See docs/configuring-deployment.md.",
+                "@astroaws/site:importedBucketPolicy");
+        }
+    }
+
     private static void RefuseObjectWriter(ObjectOwnership? ownership)
     {
         if (ownership == ObjectOwnership.OBJECT_WRITER)

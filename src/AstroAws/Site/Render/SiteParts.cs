@@ -13,7 +13,7 @@ namespace Astro.Aws.Render;
 /// <summary>The constructs a <see cref="Plan.SitePlan"/> was rendered into; <see cref="AstroAws"/> exposes each.</summary>
 internal sealed record SiteParts
 {
-    public required Bucket Bucket { get; init; }
+    public required IBucket Bucket { get; init; }
 
     public required IOrigin S3Origin { get; init; }
 
@@ -32,6 +32,8 @@ internal sealed record SiteParts
     public EdgeFunction? EdgeFunction { get; init; }
 
     public EdgeFunction? UrlSigner { get; init; }
+
+    public CloudFrontFunction? ResponseFunction { get; init; }
 
     public CachePolicy? ServerCachePolicy { get; init; }
 

@@ -29,7 +29,7 @@ internal static class SiteRenderer
 {
     public static SiteParts Render(Construct site, SitePlan plan)
     {
-        var bucket = new Bucket(site, SiteIds.Bucket, plan.Bucket);
+        var bucket = plan.CallerBucket ?? new Bucket(site, SiteIds.Bucket, plan.Bucket!);
         var s3Origin = S3BucketOrigin.WithOriginAccessControl(bucket, PropsMerge.Overlay(
             new S3BucketOriginWithOACProps
             {
@@ -56,11 +56,19 @@ internal static class SiteRenderer
             KeyValueStore = store,
         });
 
+        var responseFunction = plan.ResponseFunctionCode is { } responseCode
+            ? new CloudFrontFunction(site, SiteIds.ResponseFunction, new CloudFrontFunctionProps
+            {
+                Code = FunctionCode.FromInline(responseCode),
+                Runtime = FunctionRuntime.JS_2_0,
+                Comment = "AstroAws: the site's AstroAwsProps.ViewerResponse",
+            })
+            : null;
         var server = plan.RegionalServer is { } regional ? RenderRegional(site, regional) : null;
         var edgeFunction = plan.EdgeServer is { } edgeProps ? new EdgeFunction(site, SiteIds.EdgeFunction, edgeProps) : null;
         var urlSigner = plan.UrlSigner is { } signerProps ? new EdgeFunction(site, SiteIds.UrlSigner, signerProps) : null;
         var serverCachePolicy = plan.ServerCachePolicy is { } policyProps ? new CachePolicy(site, SiteIds.ServerCachePolicy, policyProps) : null;
-        var targets = new BehaviorTargets(s3Origin, server?.Origin ?? (edgeFunction is null ? null : s3Origin), requestFunction, edgeFunction, urlSigner, serverCachePolicy);
+        var targets = new BehaviorTargets(s3Origin, server?.Origin ?? (edgeFunction is null ? null : s3Origin), requestFunction, responseFunction, edgeFunction, urlSigner, serverCachePolicy);
 
         var distributionProps = PropsMerge.Overlay(new DistributionProps(), plan.Distribution);
         distributionProps.DefaultBehavior = targets.Options(plan.DefaultBehavior);
@@ -90,6 +98,7 @@ internal static class SiteRenderer
             S3Origin = s3Origin,
             RouteStore = store,
             RequestFunction = requestFunction,
+            ResponseFunction = responseFunction,
             ServerFunction = server?.Function,
             ServerLogGroup = server?.LogGroup,
             FunctionUrl = server?.Url,
@@ -164,7 +173,7 @@ internal static class SiteRenderer
     private sealed record RegionalServer(LambdaFunction Function, LogGroup? LogGroup, FunctionUrl Url, IOrigin Origin);
 
     /// <summary>What a behavior plan's slots are filled with.</summary>
-    private sealed record BehaviorTargets(IOrigin Files, IOrigin? Server, Amazon.CDK.AWS.CloudFront.IFunction RequestFunction, EdgeFunction? EdgeFunction, EdgeFunction? UrlSigner, ICachePolicy? ServerCachePolicy)
+    private sealed record BehaviorTargets(IOrigin Files, IOrigin? Server, Amazon.CDK.AWS.CloudFront.IFunction RequestFunction, Amazon.CDK.AWS.CloudFront.IFunction? ResponseFunction, EdgeFunction? EdgeFunction, EdgeFunction? UrlSigner, ICachePolicy? ServerCachePolicy)
     {
         public IBehaviorOptions Options(BehaviorPlan plan)
         {
@@ -180,8 +189,12 @@ internal static class SiteRenderer
                 options.CachePolicy = ServerCachePolicy;
             }
 
-            IFunctionAssociation[]? ours = plan.RequestFunction ? [new FunctionAssociation { EventType = FunctionEventType.VIEWER_REQUEST, Function = RequestFunction }] : null;
-            options.FunctionAssociations = PropsMerge.Combine(ours, plan.Options.FunctionAssociations);
+            IFunctionAssociation[] ours =
+            [
+                .. plan.RequestFunction ? [new FunctionAssociation { EventType = FunctionEventType.VIEWER_REQUEST, Function = RequestFunction }] : Array.Empty<IFunctionAssociation>(),
+                .. plan.ResponseFunction ? [new FunctionAssociation { EventType = FunctionEventType.VIEWER_RESPONSE, Function = ResponseFunction! }] : Array.Empty<IFunctionAssociation>(),
+            ];
+            options.FunctionAssociations = PropsMerge.Combine(ours.Length == 0 ? null : ours, plan.Options.FunctionAssociations);
             IEdgeLambda[]? edge = plan.EdgeHandler
                 ?
                 [

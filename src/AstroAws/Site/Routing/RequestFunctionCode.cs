@@ -36,8 +36,10 @@ internal static class RequestFunctionCode
         var inStore = spec.Placement == RoutePlacement.KeyValueStore;
         var wait = inStore ? "await " : string.Empty;
         var async = inStore ? "async " : string.Empty;
+        var asyncHandler = inStore || spec.Hook?.IsAsync == true ? "async " : string.Empty;
         var code = new StringBuilder();
-        if (spec.SwitchToS3 || inStore)
+        // The caller's code may use `cf` too, so it is always imported for them (on the first line, as CloudFront requires).
+        if (spec.SwitchToS3 || inStore || spec.Hook is not null)
         {
             code.AppendLine("import cf from 'cloudfront';");
         }
@@ -45,6 +47,11 @@ internal static class RequestFunctionCode
         if (inStore)
         {
             code.AppendLine("var crypto = require('crypto');");
+        }
+
+        if (spec.Hook is { } hook)
+        {
+            code.AppendLine(hook.Code);
         }
 
         code.Append(RedirectCode(spec.Redirect));
@@ -80,10 +87,19 @@ internal static class RequestFunctionCode
               }
               return null;
             }
-            {{async}}function handler(event) {
+            {{asyncHandler}}function handler(event) {
               var request = event.request;
             """);
         code.Append(RedirectCall(spec.Redirect));
+        if (spec.Hook is { } called)
+        {
+            // The caller's hook may change event.request, or answer: a value with a statusCode is a response.
+            code.AppendLine(CultureInfo.InvariantCulture, $$"""
+                  var answer = {{(called.IsAsync ? "await " : string.Empty)}}{{ViewerHooks.RequestHookName}}(event);
+                  if (answer && answer.statusCode !== undefined) return answer;
+                """);
+        }
+
         if (spec.HasServer)
         {
             code.AppendLine("""
@@ -184,4 +200,5 @@ internal sealed record HostRedirect(string Primary, string[] Redirected);
 /// <param name="Redirect">Alternate host names answered with a redirect, or null.</param>
 /// <param name="Table">The files the function routes.</param>
 /// <param name="Placement">Where <paramref name="Table"/> lives.</param>
-internal sealed record RequestFunctionSpec(bool HasServer, bool SwitchToS3, bool CarryAuthorization, HostRedirect? Redirect, RouteTable Table, RoutePlacement Placement);
+/// <param name="Hook">The caller's viewer-request code, run after the host redirect and before everything else; or null.</param>
+internal sealed record RequestFunctionSpec(bool HasServer, bool SwitchToS3, bool CarryAuthorization, HostRedirect? Redirect, RouteTable Table, RoutePlacement Placement, ViewerHook? Hook = null);
