@@ -53,6 +53,7 @@ public class AstroAws : Construct
         DomainAaaaRecords = parts.DomainAaaaRecords;
         AssetsDeployment = parts.AssetsDeployment;
         FilesDeployment = parts.FilesDeployment;
+        FileOptionsDeployments = parts.FileOptionsDeployments;
         CustomDomainUrl = Plan.Domain is null ? null : $"https://{Plan.Domain.Primary}";
 
         // Last, so it sees every resource the site made: cdk-nag suppressions with reasons, listed in docs/security.md.
@@ -76,6 +77,9 @@ public class AstroAws : Construct
 
     /// <summary>The deployment of every other file (short cache, pruned, invalidated).</summary>
     public BucketDeployment FilesDeployment { get; }
+
+    /// <summary>One deployment per <see cref="AstroAwsProps.FileOptions"/> entry, in order (never pruned); empty without them.</summary>
+    public IReadOnlyList<BucketDeployment> FileOptionsDeployments { get; }
 
     /// <summary>The S3 origin, with Origin Access Control.</summary>
     public IOrigin S3Origin { get; }

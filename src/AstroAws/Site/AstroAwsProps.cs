@@ -42,6 +42,15 @@ public sealed class AstroAwsProps
     public Amazon.CDK.AWS.S3.IBucket? Bucket { get; init; }
 
     /// <summary>
+    /// Cache-Control and content type for some files outside <c>_astro/</c>, by glob (SST's <c>fileOptions</c>): each
+    /// entry gets a deployment of its own (<see cref="AstroAws.FileOptionsDeployments"/>), after the hashed assets and
+    /// before every other file. A file matches at most one entry. See <c>docs/configuring-deployment.md</c>.
+    /// </summary>
+    /// <value>Default: none: every file outside <c>_astro/</c> gets the site's revalidated Cache-Control and a content type
+    /// guessed from its extension.</value>
+    public IReadOnlyList<AstroAwsFileOptions>? FileOptions { get; init; }
+
+    /// <summary>
     /// Your code at the viewer (basic auth, header rewrites, geo redirects), run inside the site's request function on
     /// every request to its behaviors, the hashed assets' included: after the redirect to the primary domain, before
     /// <c>x-forwarded-host</c> is set and the request is routed. It declares <c>function viewerRequest(event)</c>

@@ -9,6 +9,7 @@ internal static class SiteIds
     public const string Bucket = "Bucket";
     public const string AssetsDeployment = "AssetsDeployment";
     public const string FilesDeployment = "FilesDeployment";
+    public const string FileOptionsDeployment = "FileOptionsDeployment";
     public const string ServerFunction = "ServerFunction";
     public const string ServerLogGroup = "ServerLogGroup";
     public const string EdgeFunction = "EdgeFunction";

@@ -15,8 +15,16 @@ internal static class DeploymentPlanner
     public const string ImmutableCacheControl = "public,max-age=31536000,immutable";
     public const string RevalidatedCacheControl = "public,max-age=0,s-maxage=86400,stale-while-revalidate=86400";
 
-    public static IReadOnlyList<DeploymentPlan> Plan(AstroBuild build, SitePaths paths, AstroAwsBucketDeploymentOptions? overrides)
+    private const string FileOptionsProp = "AstroAwsProps.FileOptions";
+
+    /// <summary>
+    /// The hashed assets, then one deployment per <paramref name="fileOptions"/> entry (its files only, never pruned),
+    /// then every other file. Each file is in exactly one of them, so its metadata is never overwritten.
+    /// </summary>
+    public static IReadOnlyList<DeploymentPlan> Plan(AstroBuild build, SitePaths paths, AstroAwsBucketDeploymentOptions? overrides, IReadOnlyList<AstroAwsFileOptions>? fileOptions = null)
     {
+        var rules = fileOptions ?? [];
+        CheckFileOptions(build, rules);
         var assetsGlob = $"{SitePaths.AssetsFolder}/*";
         var size = DeploymentSize.For(build);
         var assets = Merge(size, overrides, new BucketDeploymentProps
@@ -28,7 +36,7 @@ internal static class DeploymentPlanner
         });
         var files = Merge(size, overrides, new BucketDeploymentProps
         {
-            Exclude = [assetsGlob],
+            Exclude = [assetsGlob, .. rules.SelectMany(rule => rule.Files)],
             CacheControl = [CacheControl.FromString(RevalidatedCacheControl)],
             Prune = true,
             DistributionPaths = [paths.InvalidationPath],
@@ -41,11 +49,69 @@ internal static class DeploymentPlanner
             assets.DistributionPaths = null;
         }
 
+        var ruled = rules.Select((rule, i) =>
+        {
+            var props = Merge(size, overrides, new BucketDeploymentProps
+            {
+                Exclude = ["*"],
+                Include = rule.Files,
+                CacheControl = rule.CacheControl ?? [CacheControl.FromString(RevalidatedCacheControl)],
+                ContentType = rule.ContentType,
+                Prune = false,
+            });
+            props.CacheControl = rule.CacheControl ?? props.CacheControl;
+            props.ContentType = rule.ContentType ?? props.ContentType;
+            props.Distribution = null;
+            props.DistributionPaths = null;
+            return new DeploymentPlan(SiteIds.FileOptionsDeployment + i.ToString(System.Globalization.CultureInfo.InvariantCulture), props, InvalidatesSite: false);
+        });
+
         return
         [
             new DeploymentPlan(SiteIds.AssetsDeployment, assets, InvalidatesSite: false),
+            .. ruled,
             new DeploymentPlan(SiteIds.FilesDeployment, files, InvalidatesSite: files.Distribution is null),
         ];
+    }
+
+    /// <summary>Each entry matches files of this build, none outside its share: a file in two uploads would get whichever ran last.</summary>
+    private static void CheckFileOptions(AstroBuild build, IReadOnlyList<AstroAwsFileOptions> rules)
+    {
+        var owner = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < rules.Count; i++)
+        {
+            var propName = $"{FileOptionsProp}[{i}].Files";
+            if (rules[i].Files is not { Length: > 0 } globs || globs.Any(string.IsNullOrWhiteSpace))
+            {
+                throw new ArgumentException($"{propName}: received no glob (or an empty one). Give globs relative to the build's client folder, such as \"*.txt\" or \"feeds/*.xml\".", propName);
+            }
+
+            foreach (var glob in globs)
+            {
+                var regex = FileGlob.ToRegex(glob);
+                var matched = build.StaticFiles.Where(file => regex.IsMatch(file)).ToList();
+                if (matched.Count == 0)
+                {
+                    var hint = glob.StartsWith('/') ? $" Write it without the leading /: \"{glob.TrimStart('/')}\"." : string.Empty;
+                    throw new ArgumentException($"{propName}: received \"{glob}\", which matches no file of the build in {build.ClientDirectory}. Globs are relative to that folder, and `*` also matches `/` (so \"*.txt\" matches every .txt file).{hint}", propName);
+                }
+
+                if (matched.FirstOrDefault(file => file.StartsWith(SitePaths.AssetsFolder + "/", StringComparison.Ordinal)) is { } asset)
+                {
+                    throw new ArgumentException($"{propName}: received \"{glob}\", which matches {asset}. Files in {SitePaths.AssetsFolder}/ are hashed and uploaded as immutable by AssetsDeployment; narrow the glob to files outside it (e.g. \"robots.txt\" or \"feeds/*\").", propName);
+                }
+
+                foreach (var file in matched)
+                {
+                    if (owner.TryGetValue(file, out var earlier) && earlier != i)
+                    {
+                        throw new ArgumentException($"{propName}: received \"{glob}\", which matches {file}, and so does {FileOptionsProp}[{earlier}]. Each file is uploaded once, with one entry's options: make the globs disjoint.", propName);
+                    }
+
+                    owner[file] = i;
+                }
+            }
+        }
     }
 
     private static BucketDeploymentProps Merge(DeploymentSize size, AstroAwsBucketDeploymentOptions? overrides, BucketDeploymentProps ours)

@@ -113,7 +113,7 @@ internal static class SitePlanner
             AdditionalBehaviors = distribution.AdditionalBehaviors,
             Domain = domain,
             Ipv6 = cdk.CloudfrontDistribution?.EnableIpv6 ?? true,
-            Deployments = DeploymentPlanner.Plan(build, paths, cdk.S3BucketDeployment),
+            Deployments = DeploymentPlanner.Plan(build, paths, cdk.S3BucketDeployment, props.FileOptions),
             Outputs = outputs,
             Notes = notes,
         });

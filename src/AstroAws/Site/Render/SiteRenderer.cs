@@ -111,7 +111,8 @@ internal static class SiteRenderer
             DomainARecords = a,
             DomainAaaaRecords = aaaa,
             AssetsDeployment = deployments[0],
-            FilesDeployment = deployments[1],
+            FileOptionsDeployments = deployments[1..^1],
+            FilesDeployment = deployments[^1],
         };
     }
 
