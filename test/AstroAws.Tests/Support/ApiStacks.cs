@@ -16,6 +16,7 @@ internal static class ApiStacks
         Authorizer = more?.Authorizer,
         AuthorizationScopes = more?.AuthorizationScopes,
         Throttle = more?.Throttle,
+        PayloadFormatVersion = more?.PayloadFormatVersion,
     };
 
     public static (Stack Stack, AstroHttpApi Api) Http(Func<Stack, AstroHttpApiProps> props)

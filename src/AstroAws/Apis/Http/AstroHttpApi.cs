@@ -25,7 +25,9 @@ public class AstroHttpApi : Construct
     private const string PropsType = "AstroHttpApiProps";
     private readonly ApiDefaults? defaults;
     private readonly HttpAuthorizers authorizers;
-    private readonly bool corsEnabled;
+    private readonly List<(RouteKey Key, HttpRouteTarget Target, string Where)> authorizedCatchAlls = [];
+    private bool corsEnabled;
+    private bool preflightsAdded;
     private readonly Dictionary<string, RouteKey> shapes = new(StringComparer.Ordinal);
     private readonly RouteFunctions functions = new(nameof(AstroHttpApi));
     private readonly List<HttpRoute> routes = [];
@@ -42,6 +44,11 @@ public class AstroHttpApi : Construct
         ApiSpecChecks.CheckReachable(PropsType, props.DisableExecuteApiEndpoint, props.CustomDomain);
 
         defaults = props.Defaults;
+        if (defaults?.PayloadFormatVersion is { } payloadFormat)
+        {
+            HttpRouteIntegrations.CheckLambdaVersion(payloadFormat, $"{PropsType}.Defaults");
+        }
+
         authorizers = new HttpAuthorizers(props.Authorizers);
         var cors = HttpCorsOptions.From(props.Cors);
         corsEnabled = cors is not null;
@@ -111,6 +118,60 @@ public class AstroHttpApi : Construct
 
     /// <summary>The API's execute-api URL (the default stage).</summary>
     public string Url => DefaultStage.Url;
+
+    /// <summary>
+    /// Replaces the API's CORS configuration after construction, e.g. once the site that calls it is known:
+    /// <c>api.SetCors(new ApiCors { AllowOrigins = [$"https://{site.Distribution.DistributionDomainName}"] })</c>.
+    /// It is checked as <see cref="AstroHttpApiProps.Cors"/> is, and turning CORS on adds the unauthenticated
+    /// preflight routes beside authorized ANY and <c>$default</c> routes, as the props do.
+    /// </summary>
+    /// <param name="cors">The new settings; <see cref="ApiCors.Off"/> turns CORS off.</param>
+    /// <exception cref="ArgumentException">The settings are invalid, or they turn CORS off after preflight routes were added.</exception>
+    public void SetCors(ApiCors cors)
+    {
+        ArgumentNullException.ThrowIfNull(cors);
+        var options = HttpCorsOptions.Cfn(cors, "AstroHttpApi.SetCors(cors)");
+        if (options is null && preflightsAdded)
+        {
+            throw new ArgumentException(
+                "AstroHttpApi.SetCors(cors): received ApiCors.Off, but CORS already added preflight routes beside authorized ANY or $default routes. Pass Cors = ApiCors.Off in AstroHttpApiProps instead, so they are never added.",
+                nameof(cors));
+        }
+
+        ((CfnApi)HttpApi.Node.DefaultChild!).CorsConfiguration = options;
+        if (options is not null && !corsEnabled)
+        {
+            corsEnabled = true;
+            foreach (var (key, target, where) in authorizedCatchAlls)
+            {
+                routes.AddRange(AddPreflights(key, target, where, _ => false));
+            }
+        }
+
+        corsEnabled = options is not null;
+    }
+
+    /// <summary>
+    /// The API's own ARN, <c>arn:{partition}:apigateway:{region}::/apis/{id}</c>: for IAM policies on managing it and
+    /// for tagging (<see cref="ExecuteApiArn"/> is the one that invoking it needs).
+    /// </summary>
+    public string ApiArn => Stack.Of(this).FormatArn(new ArnComponents
+    {
+        Service = "apigateway",
+        Account = string.Empty,
+        Resource = "/apis",
+        ResourceName = HttpApi.ApiId,
+        ArnFormat = ArnFormat.SLASH_RESOURCE_NAME,
+    });
+
+    /// <summary>The ARN that invoking every route of every stage needs: <c>arn:{partition}:execute-api:{region}:{account}:{id}/*</c>.</summary>
+    public string ExecuteApiArn => Stack.Of(this).FormatArn(new ArnComponents
+    {
+        Service = "execute-api",
+        Resource = HttpApi.ApiId,
+        ResourceName = "*",
+        ArnFormat = ArnFormat.SLASH_RESOURCE_NAME,
+    });
 
     /// <summary>The custom domain URL, with the base path if any and always a trailing slash (<c>https://api.example.com/v1/</c>: without it the API sees an empty path), or null.</summary>
     public string? CustomDomainUrl { get; }
@@ -238,21 +299,37 @@ public class AstroHttpApi : Construct
                     RouteSettingsOrder.StageAfterRoute(defaultCfnStage, httpRoute);
                 }
 
-                if (corsEnabled && authorizer is not null && (routeKey.Method == "ANY" || routeKey.IsDefault))
+                if (authorizer is not null && (routeKey.Method == "ANY" || routeKey.IsDefault))
                 {
-                    // Preflight requests carry no credentials: an authorizer on ANY (or $default) would answer them 401.
-                    RouteKey[] preflights = routeKey.IsDefault ? [new("OPTIONS", "/"), new("OPTIONS", "/{proxy+}")] : [routeKey with { Method = "OPTIONS" }];
-                    foreach (var preflight in preflights.Where(p => !shapes.ContainsKey(p.Shape) && !newRoutes.Keys.Any(k => RouteKey.Parse(k, propName).Shape == p.Shape)))
+                    authorizedCatchAlls.Add((routeKey, target, where));
+                    if (corsEnabled)
                     {
-                        var preflightRoute = AddRoute(preflight, target with { Function = null }, null, null, where);
-                        Security.ApiSuppressions.PreflightRoute(preflightRoute);
-                        added.Add(preflightRoute);
+                        added.AddRange(AddPreflights(routeKey, target, where, p => newRoutes.Keys.Any(k => RouteKey.Parse(k, propName).Shape == p.Shape)));
                     }
                 }
             }
         }
 
         routes.AddRange(added);
+        return added;
+    }
+
+    /// <summary>
+    /// Preflight requests carry no credentials, so an authorizer on ANY (or $default) would answer them 401: an
+    /// OPTIONS route without one goes beside it, unless a route of that shape exists or is about to.
+    /// </summary>
+    private List<HttpRoute> AddPreflights(RouteKey routeKey, HttpRouteTarget target, string where, Func<RouteKey, bool> comingLater)
+    {
+        RouteKey[] preflights = routeKey.IsDefault ? [new("OPTIONS", "/"), new("OPTIONS", "/{proxy+}")] : [routeKey with { Method = "OPTIONS" }];
+        var added = new List<HttpRoute>();
+        foreach (var preflight in preflights.Where(p => !shapes.ContainsKey(p.Shape) && !comingLater(p)))
+        {
+            var preflightRoute = AddRoute(preflight, target with { Function = null }, null, null, where);
+            Security.ApiSuppressions.PreflightRoute(preflightRoute);
+            added.Add(preflightRoute);
+            preflightsAdded = true;
+        }
+
         return added;
     }
 

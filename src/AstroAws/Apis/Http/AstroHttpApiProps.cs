@@ -87,6 +87,10 @@ public sealed class ApiDefaults
     /// <summary>Throttling of the default stage.</summary>
     /// <value>Default: the account's limits.</value>
     public ApiThrottle? Throttle { get; init; }
+
+    /// <summary>The payload format of Lambda routes that set none (<see cref="ApiRoute.PayloadFormatVersion"/> wins); other route kinds have none.</summary>
+    /// <value>Default: <see cref="Amazon.CDK.AWS.Apigatewayv2.PayloadFormatVersion.VERSION_2_0"/>.</value>
+    public Amazon.CDK.AWS.Apigatewayv2.PayloadFormatVersion? PayloadFormatVersion { get; init; }
 }
 
 /// <summary>A named stage of an HTTP API.</summary>

@@ -32,7 +32,7 @@ internal static class HttpRouteIntegrations
                 var function = route.Function ?? RouteFunctionFactory.Create(scope, $"{id}Function", route.Handler, defaults?.Function, route.FunctionProps, propName);
                 var integration = new HttpLambdaIntegration(id, function, new HttpLambdaIntegrationProps
                 {
-                    PayloadFormatVersion = route.PayloadFormatVersion ?? PayloadFormatVersion.VERSION_2_0,
+                    PayloadFormatVersion = route.PayloadFormatVersion ?? defaults?.PayloadFormatVersion ?? PayloadFormatVersion.VERSION_2_0,
                 });
                 return new HttpRouteTarget(integration, function);
         }
@@ -56,7 +56,13 @@ internal static class HttpRouteIntegrations
                 $"{propName}.PayloadFormatVersion");
         }
 
-        if (version.Version is not ("1.0" or "2.0"))
+        CheckLambdaVersion(version, propName);
+    }
+
+    /// <summary>API Gateway takes 1.0 or 2.0 for Lambda proxy integrations (the API-wide default is checked with it).</summary>
+    public static void CheckLambdaVersion(PayloadFormatVersion version, string propName)
+    {
+        if (!Token.IsUnresolved(version.Version) && version.Version is not ("1.0" or "2.0"))
         {
             throw new ArgumentException(
                 $"{propName}.PayloadFormatVersion: received '{version.Version}', but API Gateway supports only 1.0 and 2.0 for Lambda integrations. Use PayloadFormatVersion.VERSION_2_0 (the default) or VERSION_1_0.",

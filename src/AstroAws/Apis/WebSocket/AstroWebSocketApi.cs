@@ -149,6 +149,16 @@ public class AstroWebSocketApi : Construct
     /// <summary>The URL clients connect to: <c>wss://{apiId}.execute-api.{region}.{suffix}/{stage}</c>.</summary>
     public string Url => Stage.Url;
 
+    /// <summary>The API's own ARN, <c>arn:{partition}:apigateway:{region}::/apis/{id}</c>, for IAM policies on managing it and for tagging.</summary>
+    public string ApiArn => Stack.Of(this).FormatArn(new ArnComponents
+    {
+        Service = "apigateway",
+        Account = string.Empty,
+        Resource = "/apis",
+        ResourceName = WebSocketApi.ApiId,
+        ArnFormat = ArnFormat.SLASH_RESOURCE_NAME,
+    });
+
     /// <summary>
     /// The management (callback) URL functions post to connections with: <c>https://{apiId}.execute-api.{region}.{suffix}/{stage}</c>,
     /// with the stage. With <see cref="AstroWebSocketApiProps.DisableExecuteApiEndpoint"/> the execute-api endpoint answers
