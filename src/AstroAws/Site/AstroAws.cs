@@ -46,6 +46,7 @@ public class AstroAws : Construct
         ServerOrigin = parts.ServerOrigin;
         EdgeFunction = parts.EdgeFunction;
         UrlSigner = parts.UrlSigner;
+        Certificate = parts.Certificate;
         ServerCachePolicy = parts.ServerCachePolicy;
         Distribution = parts.Distribution;
         ServerOriginAccessControl = parts.ServerOriginAccessControl;
@@ -98,6 +99,12 @@ public class AstroAws : Construct
     /// with <see cref="FunctionUrlProtection.OriginAccessControlWithEdgeSigning"/>; null otherwise.
     /// </summary>
     public EdgeFunction? UrlSigner { get; }
+
+    /// <summary>
+    /// The certificate of <see cref="AstroAwsProps.DomainNames"/>: <see cref="AstroAwsProps.Certificate"/>, or the
+    /// DNS-validated one the site created (with a hosted zone, in a us-east-1 stack); null without custom domains.
+    /// </summary>
+    public Amazon.CDK.AWS.CertificateManager.ICertificate? Certificate { get; }
 
     /// <summary>The server function URL in ssr and ssr-stream mode; null otherwise.</summary>
     public FunctionUrl? FunctionUrl { get; }

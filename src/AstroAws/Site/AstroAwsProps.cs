@@ -97,7 +97,9 @@ public sealed class AstroAwsProps
     /// ARN names another region, or one created in a stack whose region is another, is refused. With it, viewers need
     /// TLS 1.2 or later (<c>TLSv1.2_2021</c>) unless <c>Cdk.CloudfrontDistribution.MinimumProtocolVersion</c> says otherwise.
     /// </summary>
-    /// <value>Default: none; required when <see cref="DomainNames"/> is set.</value>
+    /// <value>Default: none. With <see cref="DomainNames"/> and <see cref="HostedZone"/> in a us-east-1 stack, the site
+    /// creates a DNS-validated certificate for every name (<see cref="AstroAws.Certificate"/>); in any other region give
+    /// one from a us-east-1 stack (docs/hardening.md).</value>
     public ICertificate? Certificate { get; init; }
 
     /// <summary>

@@ -25,6 +25,7 @@ internal static class SiteIds
     public const string CloudFrontInvokePermission = "CloudFrontInvoke";
     public const string PublicInvokePermission = "PublicInvoke";
     public const string DomainRecords = "DomainRecords";
+    public const string Certificate = "Certificate";
     public const string AliasRecordA = "A";
     public const string AliasRecordAaaa = "AAAA";
     public const string SiteUrlOutput = "SiteUrl";

@@ -15,7 +15,7 @@ internal sealed class SiteDomain
 {
     private const string CertificateRegion = "us-east-1";
 
-    private SiteDomain(string[] names, ICertificate certificate, IHostedZone? zone, bool redirect)
+    private SiteDomain(string[] names, ICertificate? certificate, IHostedZone? zone, bool redirect)
     {
         Names = names;
         Certificate = certificate;
@@ -27,7 +27,8 @@ internal sealed class SiteDomain
 
     public string Primary => Names[0];
 
-    public ICertificate Certificate { get; }
+    /// <summary>The caller's certificate; null when the site creates one (<see cref="CreateCertificate"/>).</summary>
+    public ICertificate? Certificate { get; }
 
     public IHostedZone? Zone { get; }
 
@@ -35,6 +36,17 @@ internal sealed class SiteDomain
 
     /// <summary>The redirect the request function performs, or null.</summary>
     public HostRedirect? HostRedirect => Redirect ? new HostRedirect(Primary, Names[1..]) : null;
+
+    /// <summary>
+    /// The DNS-validated certificate for every name, in the site's stack, which is in us-east-1 (<see cref="From"/>
+    /// refuses any other region): ACM validates it through records it writes in the hosted zone.
+    /// </summary>
+    public ICertificate CreateCertificate(Construct scope) => new Certificate(scope, SiteIds.Certificate, new CertificateProps
+    {
+        DomainName = Primary,
+        SubjectAlternativeNames = Names.Length > 1 ? Names[1..] : null,
+        Validation = CertificateValidation.FromDns(Zone!),
+    });
 
     /// <summary>Reads and checks the domain props; null when none is set. Unresolved tokens are never judged.</summary>
     public static SiteDomain? From(Construct scope, AstroAwsProps props)
@@ -109,11 +121,12 @@ internal sealed class SiteDomain
 
         if (props.Certificate is null)
         {
-            throw Refuse("Certificate", $"nothing, but DomainNames is [{string.Join(", ", names)}]",
-                "CloudFront serves a custom name only with a certificate for it: give an ACM certificate in us-east-1, e.g. Certificate.FromCertificateArn(scope, \"Cert\", \"arn:aws:acm:us-east-1:...\")");
+            CheckCreatableCertificate(scope, props.HostedZone, names);
         }
-
-        CheckCertificateRegion(props.Certificate);
+        else
+        {
+            CheckCertificateRegion(props.Certificate);
+        }
 
         if (props.RedirectToPrimaryDomain)
         {
@@ -161,6 +174,43 @@ internal sealed class SiteDomain
         }
 
         return ([.. a], [.. aaaa]);
+    }
+
+    /// <summary>
+    /// Without a certificate, the site creates one, validated through the hosted zone; CloudFront takes certificates
+    /// only from us-east-1, so that must be the stack's region. Elsewhere the fix is a small us-east-1 stack.
+    /// </summary>
+    private static void CheckCreatableCertificate(Construct scope, IHostedZone? zone, string[] names)
+    {
+        var list = string.Join(", ", names);
+        if (zone is null)
+        {
+            throw Refuse("Certificate", $"nothing, but DomainNames is [{list}] and there is no HostedZone to validate a new certificate in",
+                "Give AstroAwsProps.HostedZone (the site then creates a DNS-validated certificate), or an ACM certificate in us-east-1, e.g. Certificate.FromCertificateArn(scope, \"Cert\", \"arn:aws:acm:us-east-1:...\")");
+        }
+
+        var region = Stack.Of(scope).Region;
+        if (Token.IsUnresolved(region) || region != CertificateRegion)
+        {
+            var where = Token.IsUnresolved(region) ? "has no explicit region" : $"is in {region}";
+            throw Refuse("Certificate", $"nothing, with DomainNames [{list}] and a HostedZone, but the stack {where}, and CloudFront takes certificates only from us-east-1",
+                "Create the certificate in a us-east-1 stack and pass it: `var certs = new Stack(app, \"Certificates\", new StackProps { Env = new Amazon.CDK.Environment { Account = ..., Region = \"us-east-1\" }, CrossRegionReferences = true });` "
+                + "with `new Certificate(certs, \"Site\", new CertificateProps { DomainName = ..., Validation = CertificateValidation.FromDns(zone) })`, give the site's stack `CrossRegionReferences = true`, "
+                + "and set AstroAwsProps.Certificate (docs/hardening.md#a-certificate-from-another-stack). Or deploy the site's stack to us-east-1");
+        }
+
+        if (!Token.IsUnresolved(zone.ZoneName) && names.FirstOrDefault(n => !Token.IsUnresolved(n) && !InZone(n, zone.ZoneName)) is { } outside)
+        {
+            throw Refuse("Certificate", $"nothing, and the site would validate a new certificate in the zone '{zone.ZoneName}', but '{outside}' is not in it",
+                "Give a certificate of your own that covers every name, or keep DomainNames within the hosted zone");
+        }
+    }
+
+    private static bool InZone(string name, string zoneName)
+    {
+        var host = name.TrimStart('*', '.').TrimEnd('.').ToLowerInvariant();
+        var zone = zoneName.TrimEnd('.').ToLowerInvariant();
+        return host == zone || host.EndsWith("." + zone, StringComparison.Ordinal);
     }
 
     private static void CheckCertificateRegion(ICertificate certificate)

@@ -69,12 +69,13 @@ internal static class DistributionPlanner
 
             // SiteDomain.From refuses a domain set both here and in the overrides, so the overlay below cannot silently replace it.
             DomainNames = domain?.Names,
+            // Null when the site creates the certificate: the renderer puts it here.
             Certificate = domain?.Certificate,
         };
 
         // With a certificate of the caller's, no viewer below TLS 1.2 (and only the 2021 cipher suites); the caller's
         // MinimumProtocolVersion still wins. Without one, CloudFront's *.cloudfront.net certificate fixes the policy.
-        if ((domain?.Certificate ?? overrides?.Certificate) is not null)
+        if (domain is not null || overrides?.Certificate is not null)
         {
             props.MinimumProtocolVersion = SecurityPolicyProtocol.TLS_V1_2_2021;
         }

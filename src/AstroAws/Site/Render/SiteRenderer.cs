@@ -71,6 +71,12 @@ internal static class SiteRenderer
         var targets = new BehaviorTargets(s3Origin, server?.Origin ?? (edgeFunction is null ? null : s3Origin), requestFunction, responseFunction, edgeFunction, urlSigner, serverCachePolicy);
 
         var distributionProps = PropsMerge.Overlay(new DistributionProps(), plan.Distribution);
+        var createdCertificate = plan.Domain is { Certificate: null } domain ? domain.CreateCertificate(site) : null;
+        if (createdCertificate is not null)
+        {
+            distributionProps.Certificate = createdCertificate;
+        }
+
         distributionProps.DefaultBehavior = targets.Options(plan.DefaultBehavior);
         distributionProps.AdditionalBehaviors = plan.AdditionalBehaviors.ToDictionary(behavior => behavior.PathPattern!, targets.Options, StringComparer.Ordinal);
         var callerBehaviors = plan.AdditionalBehaviors.Where(behavior => behavior.Origin == OriginRole.Caller).ToDictionary(behavior => behavior.PathPattern!, behavior => behavior.Options, StringComparer.Ordinal);
@@ -108,6 +114,7 @@ internal static class SiteRenderer
             ServerCachePolicy = serverCachePolicy,
             Distribution = distribution,
             ServerOriginAccessControl = serverAccessControl,
+            Certificate = createdCertificate ?? plan.Domain?.Certificate,
             DomainARecords = a,
             DomainAaaaRecords = aaaa,
             AssetsDeployment = deployments[0],
