@@ -117,4 +117,13 @@ public sealed class AstroAwsProps
     /// </summary>
     /// <value>Default: false; every name serves the site.</value>
     public bool RedirectToPrimaryDomain { get; init; }
+
+    /// <summary>
+    /// What a request to the distribution's own <c>*.cloudfront.net</c> name gets once the site has
+    /// <see cref="DomainNames"/>; the site's request function answers it, before any code of yours runs.
+    /// </summary>
+    /// <value>Default: <see cref="DefaultDomainAccess.Redirect"/> to the primary name when <see cref="DomainNames"/> is set
+    /// and its first name is not a wildcard; otherwise <see cref="DefaultDomainAccess.Serve"/>. Without DomainNames only
+    /// Serve is allowed.</value>
+    public DefaultDomainAccess? DefaultDomain { get; init; }
 }

@@ -181,7 +181,7 @@ public class CustomDomainTests
     [Theory]
     [InlineData("ssr")]
     [InlineData("static")]
-    public void The_primary_name_and_the_cloudfront_name_are_served_not_redirected(string mode)
+    public void The_primary_name_is_served_and_the_cloudfront_name_redirected_to_it(string mode)
     {
         var (stack, _) = Site(mode, s => Domain(s, ["www.example.com", "example.com"], redirect: true));
         var model = SiteStacks.Model(stack);
@@ -190,12 +190,11 @@ public class CustomDomainTests
             new ViewerRequest("GET", "/about", Headers: new Dictionary<string, string> { ["host"] = "www.example.com" }),
             new ViewerRequest("GET", "/about", Headers: new Dictionary<string, string> { ["host"] = "d111111abcdef8.cloudfront.net" }));
 
-        routed.Should().AllSatisfy(r =>
-        {
-            r.Response.Should().BeNull();
-            r.Origin.Should().Be("s3");
-            r.OriginUri.Should().Be("/about/index.html");
-        });
+        routed[0].Response.Should().BeNull();
+        routed[0].Origin.Should().Be("s3");
+        routed[0].OriginUri.Should().Be("/about/index.html");
+        routed[1].Response!.StatusCode.Should().Be(301, "AstroAwsProps.DefaultDomain is Redirect by default once the site has custom names");
+        routed[1].Response!.Headers["location"].Should().Be("https://www.example.com/about");
     }
 
     [Fact]

@@ -15,13 +15,17 @@ internal sealed class SiteDomain
 {
     private const string CertificateRegion = "us-east-1";
 
-    private SiteDomain(string[] names, ICertificate? certificate, IHostedZone? zone, bool redirect)
+    private SiteDomain(string[] names, ICertificate? certificate, IHostedZone? zone, bool redirect, DefaultDomainAccess defaultDomain)
     {
         Names = names;
         Certificate = certificate;
         Zone = zone;
         Redirect = redirect;
+        DefaultDomain = defaultDomain;
     }
+
+    /// <summary>What a request to the distribution's *.cloudfront.net name gets.</summary>
+    public DefaultDomainAccess DefaultDomain { get; }
 
     public string[] Names { get; }
 
@@ -35,7 +39,9 @@ internal sealed class SiteDomain
     public bool Redirect { get; }
 
     /// <summary>The redirect the request function performs, or null.</summary>
-    public HostRedirect? HostRedirect => Redirect ? new HostRedirect(Primary, Names[1..]) : null;
+    public HostRedirect? HostRedirect => Redirect || DefaultDomain != DefaultDomainAccess.Serve
+        ? new HostRedirect(Primary, Redirect ? Names[1..] : [], DefaultDomain)
+        : null;
 
     /// <summary>
     /// The DNS-validated certificate for every name, in the site's stack, which is in us-east-1 (<see cref="From"/>
@@ -88,6 +94,11 @@ internal sealed class SiteDomain
             if (props.RedirectToPrimaryDomain)
             {
                 throw Refuse("RedirectToPrimaryDomain", "true, but no DomainNames", "Set AstroAwsProps.DomainNames to the primary name first and the names to redirect after it, or remove RedirectToPrimaryDomain");
+            }
+
+            if (props.DefaultDomain is { } access and not DefaultDomainAccess.Serve)
+            {
+                throw Refuse("DefaultDomain", $"{access}, but no DomainNames, so the *.cloudfront.net name is the site's only one", "Set AstroAwsProps.DomainNames, or remove DefaultDomain");
             }
 
             return null;
@@ -143,7 +154,15 @@ internal sealed class SiteDomain
             }
         }
 
-        return new SiteDomain(names, props.Certificate, props.HostedZone, props.RedirectToPrimaryDomain);
+        var wildcardPrimary = names[0].StartsWith('*');
+        if (wildcardPrimary && props.DefaultDomain == DefaultDomainAccess.Redirect)
+        {
+            throw Refuse("DefaultDomain", $"Redirect, but the primary name '{names[0]}' is a wildcard, which no request can be sent to",
+                "Put a concrete host name first, e.g. [\"www.example.com\", \"*.example.com\"], or set DefaultDomain = Refuse or Serve");
+        }
+
+        var defaultDomain = props.DefaultDomain ?? (wildcardPrimary || Token.IsUnresolved(names[0]) ? DefaultDomainAccess.Serve : DefaultDomainAccess.Redirect);
+        return new SiteDomain(names, props.Certificate, props.HostedZone, props.RedirectToPrimaryDomain, defaultDomain);
     }
 
     /// <summary>An A and (unless IPv6 is off) an AAAA alias record per name, each under a child named after the name.</summary>

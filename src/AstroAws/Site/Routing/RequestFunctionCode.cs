@@ -154,9 +154,11 @@ internal static class RequestFunctionCode
 
         var primary = JsonSerializer.Serialize(redirect.Primary);
         var redirected = JsonSerializer.Serialize(redirect.Redirected);
+        var defaultDomain = JsonSerializer.Serialize(redirect.DefaultDomain.ToString().ToLowerInvariant());
         return $$"""
             var PRIMARY_HOST = {{primary}};
             var REDIRECTED_HOSTS = {{redirected}};
+            var DEFAULT_DOMAIN = {{defaultDomain}};
             function isRedirected(host) {
               for (var i = 0; i < REDIRECTED_HOSTS.length; i++) {
                 var name = REDIRECTED_HOSTS[i].toLowerCase();
@@ -167,7 +169,10 @@ internal static class RequestFunctionCode
             }
             function redirectToPrimary(request) {
               var host = request.headers.host ? request.headers.host.value.toLowerCase() : '';
-              if (host === PRIMARY_HOST.toLowerCase() || !isRedirected(host)) return null;
+              if (host === PRIMARY_HOST.toLowerCase()) return null;
+              var isDefault = host.slice(-15) === '.cloudfront.net';
+              if (isDefault && DEFAULT_DOMAIN === 'refuse') return { statusCode: 403, statusDescription: 'Forbidden' };
+              if (!(isDefault && DEFAULT_DOMAIN === 'redirect') && !isRedirected(host)) return null;
               var query = [];
               for (var key in request.querystring) {
                 var entry = request.querystring[key];
@@ -190,8 +195,12 @@ internal static class RequestFunctionCode
             """;
 }
 
-/// <summary>The request function answers a request for one of <paramref name="Redirected"/> (exact names, or <c>*.</c> wildcards one label deep) with a 301 to <paramref name="Primary"/>.</summary>
-internal sealed record HostRedirect(string Primary, string[] Redirected);
+/// <summary>
+/// The request function answers a request for one of <paramref name="Redirected"/> (exact names, or <c>*.</c>
+/// wildcards one label deep) with a 301 to <paramref name="Primary"/>, and one for the distribution's own
+/// <c>*.cloudfront.net</c> name as <paramref name="DefaultDomain"/> says.
+/// </summary>
+internal sealed record HostRedirect(string Primary, string[] Redirected, DefaultDomainAccess DefaultDomain = DefaultDomainAccess.Serve);
 
 /// <summary>What the request function must do on a site.</summary>
 /// <param name="HasServer">Set <c>x-forwarded-host</c>; only a server reads it.</param>
