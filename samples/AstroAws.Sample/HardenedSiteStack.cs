@@ -38,6 +38,8 @@ public sealed class HardenedSiteStack : Stack
             Certificate = Certificate.FromCertificateArn(this, "Certificate", Context("certificateArn", "arn:aws:acm:us-east-1:123456789012:certificate/00000000-0000-0000-0000-000000000000")),
             HostedZone = HostedZone.FromHostedZoneAttributes(this, "Zone", new HostedZoneAttributes { HostedZoneId = Context("hostedZoneId", "Z0000000000000000000"), ZoneName = zoneName }),
             RedirectToPrimaryDomain = true,
+            // The deploy returns once the files are up; CloudFront finishes the invalidation on its own.
+            Invalidation = SiteInvalidation.All with { Wait = false },
             Cdk = new AstroAwsCdkProps
             {
                 S3Bucket = new BucketProps { ServerAccessLogsBucket = logs, ServerAccessLogsPrefix = "site-bucket/" },

@@ -23,6 +23,8 @@ internal static class SiteSuppressions
 
     private const string DistributionProps = "AstroAwsCdkProps.CloudfrontDistribution";
 
+    private const string AwsCustomResourceHandlerId = Parts.CacheInvalidation.AwsCustomResourceHandlerId;
+
     /// <summary>Adds every suppression of the site; called once, at the end of its constructor.</summary>
     public static void Apply(AstroAws site)
     {
@@ -87,6 +89,11 @@ internal static class SiteSuppressions
                 "The body signer runs nodejs22.x on purpose: Lambda@Edge supports fewer Node.js runtimes than Lambda and lags it.");
         }
 
+        if (site.Invalidation is not null)
+        {
+            SuppressCustomResourceHandler(site);
+        }
+
         SuppressDeploymentHandler(site.AssetsDeployment, site.Bucket);
         SuppressDeploymentHandler(site.FilesDeployment, site.Bucket);
     }
@@ -98,6 +105,33 @@ internal static class SiteSuppressions
         "Server access logs of the site bucket are off because no log bucket was given. Viewers never reach the bucket: it blocks public access, "
         + "enforces SSL and serves CloudFront only through Origin Access Control, and the distribution's access logs record viewer requests. "
         + "Set AstroAwsCdkProps.S3Bucket.ServerAccessLogsBucket (or the site's bucket access-logging option) to turn them on.");
+
+    /// <summary>
+    /// AwsCustomResource's handler (the non-waiting invalidation) is a singleton Lambda aws-cdk-lib creates in the stack,
+    /// with a role it writes; its runtime and managed policy cannot be set through AwsCustomResource's props.
+    /// </summary>
+    private static void SuppressCustomResourceHandler(AstroAws site)
+    {
+        if (Stack.Of(site).Node.TryFindChild(AwsCustomResourceHandlerId) is not Function handler)
+        {
+            return;
+        }
+
+        if (handler.Role is Role role)
+        {
+            NagSuppressions.Add(
+                role,
+                "AwsSolutions-IAM4",
+                "The role of aws-cdk-lib's AwsCustomResource handler, which requests the site's CloudFront invalidation at deploy time, carries AWSLambdaBasicExecutionRole "
+                + "(logs:CreateLogGroup, CreateLogStream, PutLogEvents only); aws-cdk-lib creates it and AwsCustomResource has no prop to change it.",
+                BasicExecutionRole);
+        }
+
+        NagSuppressions.Add(
+            handler,
+            "AwsSolutions-L1",
+            "The runtime of aws-cdk-lib's AwsCustomResource handler (runs only at deploy time) is fixed by aws-cdk-lib and moves forward when aws-cdk-lib is upgraded.");
+    }
 
     /// <summary>The managed policy is only ours when the function created its role (not when the user gave one).</summary>
     public static void SuppressBasicExecutionRole(IConstruct function, IRole? role)

@@ -55,6 +55,7 @@ public class AstroAws : Construct
         AssetsDeployment = parts.AssetsDeployment;
         FilesDeployment = parts.FilesDeployment;
         FileOptionsDeployments = parts.FileOptionsDeployments;
+        Invalidation = parts.Invalidation;
         CustomDomainUrl = Plan.Domain is null ? null : $"https://{Plan.Domain.Primary}";
 
         // Last, so it sees every resource the site made: cdk-nag suppressions with reasons, listed in docs/security.md.
@@ -78,6 +79,9 @@ public class AstroAws : Construct
 
     /// <summary>The deployment of every other file (short cache, pruned, invalidated).</summary>
     public BucketDeployment FilesDeployment { get; }
+
+    /// <summary>The custom resource that requests the invalidation without waiting (<see cref="SiteInvalidation.Wait"/> false); null otherwise.</summary>
+    public Amazon.CDK.CustomResources.AwsCustomResource? Invalidation { get; }
 
     /// <summary>One deployment per <see cref="AstroAwsProps.FileOptions"/> entry, in order (never pruned); empty without them.</summary>
     public IReadOnlyList<BucketDeployment> FileOptionsDeployments { get; }

@@ -51,6 +51,14 @@ public sealed class AstroAwsProps
     public IReadOnlyList<AstroAwsFileOptions>? FileOptions { get; init; }
 
     /// <summary>
+    /// What the site invalidates after an upload (<see cref="SiteInvalidation.All"/>, <see cref="SiteInvalidation.VersionedOnly"/>,
+    /// <see cref="SiteInvalidation.Paths"/>, <see cref="SiteInvalidation.None"/>), and whether the deploy waits for it
+    /// (<c>with { Wait = false }</c>). See <c>docs/configuring-deployment.md</c>.
+    /// </summary>
+    /// <value>Default: <see cref="SiteInvalidation.All"/>, waited for: FilesDeployment invalidates <c>/*</c> under the base path.</value>
+    public SiteInvalidation? Invalidation { get; init; }
+
+    /// <summary>
     /// Your code at the viewer (basic auth, header rewrites, geo redirects), run inside the site's request function on
     /// every request to its behaviors, the hashed assets' included: after the redirect to the primary domain, before
     /// <c>x-forwarded-host</c> is set and the request is routed. It declares <c>function viewerRequest(event)</c>

@@ -10,6 +10,7 @@ internal static class SiteIds
     public const string AssetsDeployment = "AssetsDeployment";
     public const string FilesDeployment = "FilesDeployment";
     public const string FileOptionsDeployment = "FileOptionsDeployment";
+    public const string Invalidation = "Invalidation";
     public const string ServerFunction = "ServerFunction";
     public const string ServerLogGroup = "ServerLogGroup";
     public const string EdgeFunction = "EdgeFunction";

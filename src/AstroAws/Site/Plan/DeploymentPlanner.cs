@@ -21,7 +21,7 @@ internal static class DeploymentPlanner
     /// The hashed assets, then one deployment per <paramref name="fileOptions"/> entry (its files only, never pruned),
     /// then every other file. Each file is in exactly one of them, so its metadata is never overwritten.
     /// </summary>
-    public static IReadOnlyList<DeploymentPlan> Plan(AstroBuild build, SitePaths paths, AstroAwsBucketDeploymentOptions? overrides, IReadOnlyList<AstroAwsFileOptions>? fileOptions = null)
+    public static IReadOnlyList<DeploymentPlan> Plan(AstroBuild build, SitePaths paths, AstroAwsBucketDeploymentOptions? overrides, IReadOnlyList<AstroAwsFileOptions>? fileOptions = null, InvalidationPlan? invalidation = null)
     {
         var rules = fileOptions ?? [];
         CheckFileOptions(build, rules);
@@ -39,7 +39,7 @@ internal static class DeploymentPlanner
             Exclude = [assetsGlob, .. rules.SelectMany(rule => rule.Files)],
             CacheControl = [CacheControl.FromString(RevalidatedCacheControl)],
             Prune = true,
-            DistributionPaths = [paths.InvalidationPath],
+            DistributionPaths = invalidation is { Wait: true } ? [.. invalidation.Paths] : null,
         });
 
         // Invalidation paths belong to a deployment that invalidates a distribution. The hashed-asset deployment has
@@ -70,7 +70,7 @@ internal static class DeploymentPlanner
         [
             new DeploymentPlan(SiteIds.AssetsDeployment, assets, InvalidatesSite: false),
             .. ruled,
-            new DeploymentPlan(SiteIds.FilesDeployment, files, InvalidatesSite: files.Distribution is null),
+            new DeploymentPlan(SiteIds.FilesDeployment, files, InvalidatesSite: files.Distribution is null && files.DistributionPaths is not null),
         ];
     }
 

@@ -63,6 +63,9 @@ internal sealed record SitePlan
     /// <summary>Whether AAAA records are written beside the A records.</summary>
     public required bool Ipv6 { get; init; }
 
+    /// <summary>The invalidation a custom resource requests after the uploads, without waiting; null when FilesDeployment invalidates (and waits) or nothing is invalidated.</summary>
+    public InvalidationPlan? RequestedInvalidation { get; init; }
+
     /// <summary>In deploy order: each waits for the one before it.</summary>
     public required IReadOnlyList<DeploymentPlan> Deployments { get; init; }
 

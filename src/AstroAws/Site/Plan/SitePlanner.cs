@@ -72,6 +72,7 @@ internal static class SitePlanner
         }
 
         notes.Add(RoutingPlanner.Note(routing));
+        var invalidation = InvalidationPlanner.Plan(build, paths, props.Invalidation, cdk.S3BucketDeployment);
         var distribution = DistributionPlanner.Plan(build, paths, domain, cdk.CloudfrontDistribution, signsBodies, new ViewerHookUse(requestHook is not null, responseHook is not null));
         var outputs = new List<OutputPlan> { new(SiteIds.SiteUrlOutput, OutputValue.SiteUrl, "The site's CloudFront URL") };
         if (domain is not null)
@@ -113,7 +114,8 @@ internal static class SitePlanner
             AdditionalBehaviors = distribution.AdditionalBehaviors,
             Domain = domain,
             Ipv6 = cdk.CloudfrontDistribution?.EnableIpv6 ?? true,
-            Deployments = DeploymentPlanner.Plan(build, paths, cdk.S3BucketDeployment, props.FileOptions),
+            Deployments = DeploymentPlanner.Plan(build, paths, cdk.S3BucketDeployment, props.FileOptions, invalidation),
+            RequestedInvalidation = invalidation is { Wait: false } ? invalidation : null,
             Outputs = outputs,
             Notes = notes,
         });

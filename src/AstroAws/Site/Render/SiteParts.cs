@@ -33,6 +33,8 @@ internal sealed record SiteParts
 
     public EdgeFunction? UrlSigner { get; init; }
 
+    public Amazon.CDK.CustomResources.AwsCustomResource? Invalidation { get; init; }
+
     public Amazon.CDK.AWS.CertificateManager.ICertificate? Certificate { get; init; }
 
     public required IReadOnlyList<BucketDeployment> FileOptionsDeployments { get; init; }

@@ -85,6 +85,7 @@ internal static class SiteRenderer
         var serverAccessControl = plan.ProtectedUrl ? FunctionUrlAccessControl.Protect(site, server!.Function, server.Url, distribution) : null;
         var (a, aaaa) = plan.Domain?.CreateRecords(site, distribution, plan.Ipv6) ?? ([], []);
         var deployments = RenderDeployments(site, plan, bucket, distribution);
+        var invalidation = plan.RequestedInvalidation is { } requested ? CacheInvalidation.Request(site, requested, distribution, deployments[^1]) : null;
         RenderOutputs(site, plan, bucket, distribution);
         foreach (var note in plan.Notes)
         {
@@ -120,6 +121,7 @@ internal static class SiteRenderer
             AssetsDeployment = deployments[0],
             FileOptionsDeployments = deployments[1..^1],
             FilesDeployment = deployments[^1],
+            Invalidation = invalidation,
         };
     }
 
