@@ -66,28 +66,9 @@ internal static class SiteSuppressions
             SuppressBasicExecutionRole(server, server.Role);
         }
 
-        if (site.EdgeFunction is { } edge && edge.Lambda is Function edgeFunction)
-        {
-            SuppressBasicExecutionRole(edgeFunction, edgeFunction.Role);
-            var cfnEdge = (CfnFunction)edgeFunction.Node.DefaultChild!;
-            NagSuppressions.AddUnless(
-                cfnEdge,
-                () => cfnEdge.Runtime != "nodejs22.x",
-                "AwsSolutions-L1",
-                "Edge mode runs nodejs22.x on purpose: Lambda@Edge supports fewer Node.js runtimes than Lambda and lags it. "
-                + "Set AstroAwsCdkProps.LambdaFunction.Runtime once Lambda@Edge supports a newer one.");
-        }
-
-        if (site.UrlSigner is { } signer && signer.Lambda is Function signerFunction)
-        {
-            SuppressBasicExecutionRole(signerFunction, signerFunction.Role);
-            var cfnSigner = (CfnFunction)signerFunction.Node.DefaultChild!;
-            NagSuppressions.AddUnless(
-                cfnSigner,
-                () => cfnSigner.Runtime != "nodejs22.x",
-                "AwsSolutions-L1",
-                "The body signer runs nodejs22.x on purpose: Lambda@Edge supports fewer Node.js runtimes than Lambda and lags it.");
-        }
+        SuppressEdgeFunction(site.EdgeFunction, "Edge mode runs nodejs22.x on purpose: Lambda@Edge supports fewer Node.js runtimes than Lambda and lags it. "
+            + "Set AstroAwsCdkProps.LambdaFunction.Runtime once Lambda@Edge supports a newer one.");
+        SuppressEdgeFunction(site.UrlSigner, "The body signer runs nodejs22.x on purpose: Lambda@Edge supports fewer Node.js runtimes than Lambda and lags it.");
 
         if (site.Invalidation is not null)
         {
@@ -106,9 +87,22 @@ internal static class SiteSuppressions
         + "enforces SSL and serves CloudFront only through Origin Access Control, and the distribution's access logs record viewer requests. "
         + "Set AstroAwsCdkProps.S3Bucket.ServerAccessLogsBucket (or the site's bucket access-logging option) to turn them on.");
 
+    /// <summary>A Lambda@Edge function of the site: its own role's managed policy, and the runtime Lambda@Edge allows.</summary>
+    private static void SuppressEdgeFunction(Amazon.CDK.AWS.CloudFront.Experimental.EdgeFunction? edge, string runtimeReason)
+    {
+        if (edge?.Lambda is not Function function)
+        {
+            return;
+        }
+
+        SuppressBasicExecutionRole(function, function.Role);
+        var cfn = (CfnFunction)function.Node.DefaultChild!;
+        NagSuppressions.AddUnless(cfn, () => cfn.Runtime != "nodejs22.x", "AwsSolutions-L1", runtimeReason);
+    }
+
     /// <summary>
     /// AwsCustomResource's handler (the non-waiting invalidation) is a singleton Lambda aws-cdk-lib creates in the stack,
-    /// with a role it writes; its runtime and managed policy cannot be set through AwsCustomResource's props.
+    /// with a role it writes; its managed policy cannot be set through AwsCustomResource's props.
     /// </summary>
     private static void SuppressCustomResourceHandler(AstroAws site)
     {
@@ -127,10 +121,7 @@ internal static class SiteSuppressions
                 BasicExecutionRole);
         }
 
-        NagSuppressions.Add(
-            handler,
-            "AwsSolutions-L1",
-            "The runtime of aws-cdk-lib's AwsCustomResource handler (runs only at deploy time) is fixed by aws-cdk-lib and moves forward when aws-cdk-lib is upgraded.");
+        // No AwsSolutions-L1: the site moves the handler to the newest runtime (Parts.CacheInvalidation).
     }
 
     /// <summary>The managed policy is only ours when the function created its role (not when the user gave one).</summary>

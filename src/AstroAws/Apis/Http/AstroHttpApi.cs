@@ -155,23 +155,10 @@ public class AstroHttpApi : Construct
     /// The API's own ARN, <c>arn:{partition}:apigateway:{region}::/apis/{id}</c>: for IAM policies on managing it and
     /// for tagging (<see cref="ExecuteApiArn"/> is the one that invoking it needs).
     /// </summary>
-    public string ApiArn => Stack.Of(this).FormatArn(new ArnComponents
-    {
-        Service = "apigateway",
-        Account = string.Empty,
-        Resource = "/apis",
-        ResourceName = HttpApi.ApiId,
-        ArnFormat = ArnFormat.SLASH_RESOURCE_NAME,
-    });
+    public string ApiArn => ApiArns.Api(this, HttpApi.ApiId);
 
     /// <summary>The ARN that invoking every route of every stage needs: <c>arn:{partition}:execute-api:{region}:{account}:{id}/*</c>.</summary>
-    public string ExecuteApiArn => Stack.Of(this).FormatArn(new ArnComponents
-    {
-        Service = "execute-api",
-        Resource = HttpApi.ApiId,
-        ResourceName = "*",
-        ArnFormat = ArnFormat.SLASH_RESOURCE_NAME,
-    });
+    public string ExecuteApiArn => ApiArns.ExecuteApi(this, HttpApi.ApiId);
 
     /// <summary>The custom domain URL, with the base path if any and always a trailing slash (<c>https://api.example.com/v1/</c>: without it the API sees an empty path), or null.</summary>
     public string? CustomDomainUrl { get; }

@@ -150,14 +150,7 @@ public class AstroWebSocketApi : Construct
     public string Url => Stage.Url;
 
     /// <summary>The API's own ARN, <c>arn:{partition}:apigateway:{region}::/apis/{id}</c>, for IAM policies on managing it and for tagging.</summary>
-    public string ApiArn => Stack.Of(this).FormatArn(new ArnComponents
-    {
-        Service = "apigateway",
-        Account = string.Empty,
-        Resource = "/apis",
-        ResourceName = WebSocketApi.ApiId,
-        ArnFormat = ArnFormat.SLASH_RESOURCE_NAME,
-    });
+    public string ApiArn => ApiArns.Api(this, WebSocketApi.ApiId);
 
     /// <summary>
     /// The management (callback) URL functions post to connections with: <c>https://{apiId}.execute-api.{region}.{suffix}/{stage}</c>,
