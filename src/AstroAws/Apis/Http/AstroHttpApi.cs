@@ -83,7 +83,7 @@ public class AstroHttpApi : Construct
 
         Stages = CreateStages(props.Stages);
         DeletionPolicyAspect.Apply(this, props.Tags, props.DeletionPolicy);
-        AddRoutesFrom(props.Routes ?? new Dictionary<string, ApiRoute>(), $"{PropsType}.Routes");
+        AddRoutesFrom(props.Routes ?? new Dictionary<string, ApiRoute>(), $"{PropsType}.Routes", this);
 
         _ = new CfnOutput(this, "ApiId", new CfnOutputProps { Value = HttpApi.ApiId, Description = "The HTTP API's ID" });
         _ = new CfnOutput(this, "ApiEndpoint", new CfnOutputProps
@@ -171,7 +171,24 @@ public class AstroHttpApi : Construct
 
     /// <summary>Adds routes; the keys and values follow the same rules as <see cref="AstroHttpApiProps.Routes"/>.</summary>
     /// <returns>The routes created.</returns>
-    public IReadOnlyList<HttpRoute> AddRoutes(IReadOnlyDictionary<string, ApiRoute> newRoutes) => AddRoutesFrom(newRoutes, "AstroHttpApi.AddRoutes(routes)");
+    public IReadOnlyList<HttpRoute> AddRoutes(IReadOnlyDictionary<string, ApiRoute> newRoutes) => AddRoutesFrom(newRoutes, "AstroHttpApi.AddRoutes(routes)", this);
+
+    /// <summary>
+    /// Adds routes whose functions are created in <paramref name="functionScope"/>, e.g. a stack of their own: the
+    /// routes and integrations stay in the API's stack, the functions, roles and log groups move, so a large API keeps
+    /// each stack under CloudFormation's 500 resources. The functions sit under a child named after this API, so
+    /// several APIs can share the scope.
+    /// </summary>
+    /// <param name="functionScope">Where the routes' functions are created (any construct of the same app and account).</param>
+    /// <param name="newRoutes">Routes with the same rules as <see cref="AstroHttpApiProps.Routes"/>.</param>
+    /// <returns>The routes created.</returns>
+    public IReadOnlyList<HttpRoute> AddRoutes(Construct functionScope, IReadOnlyDictionary<string, ApiRoute> newRoutes)
+    {
+        ArgumentNullException.ThrowIfNull(functionScope);
+        var holderId = Names.UniqueId(this) + "Functions";
+        var holder = functionScope.Node.TryFindChild(holderId) as Construct ?? new Construct(functionScope, holderId);
+        return AddRoutesFrom(newRoutes, "AstroHttpApi.AddRoutes(functionScope, routes)", holder);
+    }
 
     /// <summary>The function behind a route (e.g. <c>"GET /notes"</c>), or null when the route has none.</summary>
     public IFunction? GetFunction(string routeKey) => functions.Get(Normalise(routeKey));
@@ -232,7 +249,7 @@ public class AstroHttpApi : Construct
         return created;
     }
 
-    private List<HttpRoute> AddRoutesFrom(IReadOnlyDictionary<string, ApiRoute> newRoutes, string propName)
+    private List<HttpRoute> AddRoutesFrom(IReadOnlyDictionary<string, ApiRoute> newRoutes, string propName, Construct functionScope)
     {
         ArgumentNullException.ThrowIfNull(newRoutes);
         var added = new List<HttpRoute>();
@@ -256,7 +273,7 @@ public class AstroHttpApi : Construct
                 RefuseTaken(routeKey, text, where);
             }
 
-            var target = HttpRouteIntegrations.Create(this, key, route, defaults, where);
+            var target = HttpRouteIntegrations.Create(functionScope, key, route, defaults, where);
             var authorizer = authorizers.Resolve(route.Authorizer ?? defaults?.Authorizer, where);
 
             // Default scopes belong to the default authorizer: a route that picks its own authorizer starts without them.

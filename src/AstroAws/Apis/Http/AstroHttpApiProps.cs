@@ -6,7 +6,7 @@ namespace Astro.Aws;
 public sealed class AstroHttpApiProps
 {
     /// <summary>Routes: <c>"METHOD /path"</c> or <c>"$default"</c> → what answers (see <see cref="ApiRoute"/>).</summary>
-    /// <value>Default: none; add routes later with <see cref="AstroHttpApi.AddRoutes"/>.</value>
+    /// <value>Default: none; add routes later with <see cref="AstroHttpApi.AddRoutes(IReadOnlyDictionary{string, ApiRoute})"/>.</value>
     public IReadOnlyDictionary<string, ApiRoute>? Routes { get; init; }
 
     /// <summary>Settings every route starts from.</summary>

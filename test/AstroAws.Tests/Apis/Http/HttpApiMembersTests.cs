@@ -106,6 +106,29 @@ public sealed class HttpApiMembersTests
             "AstroHttpApiProps.Defaults.PayloadFormatVersion", "'3.0'", "1.0 and 2.0");
     }
 
+    [Fact]
+    public void Route_functions_can_live_in_another_stack_while_the_routes_stay_with_the_api()
+    {
+        var app = new App(new AppProps { Outdir = Path.Combine(Path.GetTempPath(), "astroaws-split-" + Guid.NewGuid().ToString("N")) });
+        var apiStack = new Stack(app, "Api", new StackProps { Env = SiteStacks.Env });
+        var functionStack = new Stack(app, "ApiFunctions", new StackProps { Env = SiteStacks.Env });
+        var api = new AstroHttpApi(apiStack, "Api", new AstroHttpApiProps { Defaults = ApiStacks.Defaults(), Routes = new Dictionary<string, ApiRoute> { ["GET /"] = "src/list.main" } });
+
+        var added = api.AddRoutes(functionStack, new Dictionary<string, ApiRoute> { ["GET /notes"] = "src/list.main", ["POST /notes"] = "src/create.main" });
+
+        var assembly = app.Synth();
+        added.Should().HaveCount(2);
+        Template.FromStack(functionStack).ResourceCountIs("AWS::Lambda::Function", 2);
+        Template.FromStack(apiStack).ResourceCountIs("AWS::Lambda::Function", 1);
+        Template.FromStack(apiStack).HasResourceProperties("AWS::ApiGatewayV2::Route", Match.ObjectLike(new J { ["RouteKey"] = "POST /notes" }));
+        Template.FromStack(apiStack).HasResourceProperties("AWS::ApiGatewayV2::Integration", Match.ObjectLike(new J
+        {
+            ["IntegrationUri"] = Match.ObjectLike(new J { ["Fn::ImportValue"] = Match.StringLikeRegexp("^ApiFunctions:") }),
+        }));
+        Stack.Of(api.GetFunction("POST /notes")!).Should().BeSameAs(functionStack);
+        RulesCheck.PassesAssembly(assembly.Directory);
+    }
+
     private static System.Text.Json.Nodes.JsonNode JsonOf(Stack stack) =>
         TemplateQueries.OfType(SiteStacks.Json(stack), "AWS::ApiGatewayV2::Api").Single().Value!["Properties"]!["CorsConfiguration"]!;
 }

@@ -25,7 +25,7 @@ public static partial class ApiRoutes
     /// <param name="directory">The routes folder (e.g. <c>"app/api"</c>); relative paths resolve against the current directory.</param>
     /// <param name="convention">The naming rules: <see cref="ApiRouteConvention.Enhance"/> or <see cref="ApiRouteConvention.Astro"/>.</param>
     /// <param name="options">A path prefix, the code root and a per-route customisation; see <see cref="FileRoutesOptions"/>.</param>
-    /// <returns>The routes, keyed <c>"METHOD /path"</c>, for <see cref="AstroHttpApiProps.Routes"/> or <see cref="AstroHttpApi.AddRoutes"/>.</returns>
+    /// <returns>The routes, keyed <c>"METHOD /path"</c>, for <see cref="AstroHttpApiProps.Routes"/> or <see cref="AstroHttpApi.AddRoutes(IReadOnlyDictionary{string, ApiRoute})"/>.</returns>
     /// <exception cref="ArgumentException">The folder is missing, empty or outside the code root, or a file cannot be mapped;
     /// the message names the file, the problem and the fix.</exception>
     public static IReadOnlyDictionary<string, ApiRoute> FromDirectory(string directory, ApiRouteConvention convention, FileRoutesOptions? options = null)
