@@ -19,15 +19,16 @@ internal static class HttpRouteIntegrations
     {
         var id = ConstructIds.ForRoute(key);
         CheckPayloadFormatVersion(route, propName);
+        var options = CheckIntegrationOptions(route, propName);
         switch (route.Kind)
         {
             case ApiRouteKind.Url:
                 CheckUrl(route.Url, propName);
-                return new HttpRouteTarget(new HttpUrlIntegration(id, route.Url!), null);
+                return new HttpRouteTarget(new HttpUrlIntegration(id, route.Url!, new HttpUrlIntegrationProps { Method = options?.Method, ParameterMapping = options?.ParameterMapping, Timeout = options?.Timeout }), null);
             case ApiRouteKind.Alb:
-                return new HttpRouteTarget(new HttpAlbIntegration(id, route.AlbListener!), null);
+                return new HttpRouteTarget(new HttpAlbIntegration(id, route.AlbListener!, new HttpAlbIntegrationProps { Method = options?.Method, ParameterMapping = options?.ParameterMapping, Timeout = options?.Timeout }), null);
             case ApiRouteKind.Nlb:
-                return new HttpRouteTarget(new HttpNlbIntegration(id, route.NlbListener!), null);
+                return new HttpRouteTarget(new HttpNlbIntegration(id, route.NlbListener!, new HttpNlbIntegrationProps { Method = options?.Method, ParameterMapping = options?.ParameterMapping, Timeout = options?.Timeout }), null);
             default:
                 var function = route.Function ?? RouteFunctionFactory.Create(scope, $"{id}Function", route.Handler, defaults?.Function, route.FunctionProps, propName);
                 var integration = new HttpLambdaIntegration(id, function, new HttpLambdaIntegrationProps
@@ -68,6 +69,31 @@ internal static class HttpRouteIntegrations
                 $"{propName}.PayloadFormatVersion: received '{version.Version}', but API Gateway supports only 1.0 and 2.0 for Lambda integrations. Use PayloadFormatVersion.VERSION_2_0 (the default) or VERSION_1_0.",
                 $"{propName}.PayloadFormatVersion");
         }
+    }
+
+    /// <summary>Options only URL, ALB and NLB integrations take, with a timeout HTTP APIs allow (rule apigateway/integration).</summary>
+    private static ApiIntegrationOptions? CheckIntegrationOptions(ApiRoute route, string propName)
+    {
+        if (route.Integration is not { } options)
+        {
+            return null;
+        }
+
+        if (route.Kind is not (ApiRouteKind.Url or ApiRouteKind.Alb or ApiRouteKind.Nlb))
+        {
+            throw new ArgumentException(
+                $"{propName}.Integration: received integration options on a {route.Kind} route, but they apply to URL, ALB and NLB routes only; a Lambda route's timeout is its function's Timeout. Remove Integration.",
+                $"{propName}.Integration");
+        }
+
+        if (options.Timeout is { } timeout && timeout.ToMilliseconds() is < 50 or > 30_000)
+        {
+            throw new ArgumentException(
+                $"{propName}.Integration.Timeout: received {timeout.ToMilliseconds()} ms, but HTTP APIs wait between 50 ms and 30 seconds for an integration (a limit that cannot be raised). Give a timeout in that range.",
+                $"{propName}.Integration.Timeout");
+        }
+
+        return options;
     }
 
     private static void CheckUrl(string? url, string propName)

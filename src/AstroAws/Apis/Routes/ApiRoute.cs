@@ -77,6 +77,10 @@ public sealed record ApiRoute
     /// <value>Default: <see cref="PayloadFormatVersion.VERSION_2_0"/>.</value>
     public PayloadFormatVersion? PayloadFormatVersion { get; init; }
 
+    /// <summary>The method, parameter mapping and timeout of a URL, ALB or NLB route's integration (HTTP API).</summary>
+    /// <value>Default: the request's method, no mapping, 30 seconds.</value>
+    public ApiIntegrationOptions? Integration { get; init; }
+
     /// <summary>Throttling of this route on the default stage (HTTP API).</summary>
     /// <value>Default: the stage's throttling.</value>
     public ApiThrottle? Throttle { get; init; }

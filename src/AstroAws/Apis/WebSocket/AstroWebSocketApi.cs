@@ -271,6 +271,13 @@ public class AstroWebSocketApi : Construct
 
     private static void CheckHttpOnlySettings(ApiRoute route, string key, string where)
     {
+        if (route.Integration is not null)
+        {
+            throw new ArgumentException(
+                $"{where}.Integration: received integration options, but they belong to an HTTP API's URL, ALB and NLB routes, and WebSocket routes here run Lambda functions. Remove Integration.",
+                $"{where}.Integration");
+        }
+
         if (route.PayloadFormatVersion is not null)
         {
             throw new ArgumentException(

@@ -129,6 +129,46 @@ public sealed class HttpApiMembersTests
         RulesCheck.PassesAssembly(assembly.Directory);
     }
 
+    [Fact]
+    public void A_url_route_takes_its_integrations_method_parameter_mapping_and_timeout()
+    {
+        var (stack, _) = ApiStacks.Http(_ => new AstroHttpApiProps
+        {
+            Defaults = ApiStacks.Defaults(),
+            Routes = new Dictionary<string, ApiRoute>
+            {
+                ["ANY /legacy/{proxy+}"] = ApiRoute.FromUrl("https://legacy.example.com/{proxy}") with
+                {
+                    Integration = new ApiIntegrationOptions
+                    {
+                        Method = Amazon.CDK.AWS.Apigatewayv2.HttpMethod.POST,
+                        ParameterMapping = new ParameterMapping().AppendHeader("x-from", MappingValue.Custom("api")),
+                        Timeout = Duration.Seconds(5),
+                    },
+                },
+            },
+        });
+
+        ApiStacks.Template(stack).HasResourceProperties("AWS::ApiGatewayV2::Integration", Match.ObjectLike(new J
+        {
+            ["IntegrationType"] = "HTTP_PROXY",
+            ["IntegrationMethod"] = "POST",
+            ["RequestParameters"] = new J { ["append:header.x-from"] = "api" },
+            ["TimeoutInMillis"] = 5000,
+        }));
+    }
+
+    [Fact]
+    public void Integration_options_on_a_lambda_route_or_out_of_range_are_refused()
+    {
+        Refusal.Expect(
+            () => ApiStacks.Http(_ => new AstroHttpApiProps { Defaults = ApiStacks.Defaults(), Routes = new Dictionary<string, ApiRoute> { ["GET /"] = ApiRoute.FromHandler("src/list.main") with { Integration = new ApiIntegrationOptions { Timeout = Duration.Seconds(5) } } } }),
+            "AstroHttpApiProps.Routes[\"GET /\"].Integration", "URL, ALB and NLB routes only");
+        Refusal.Expect(
+            () => ApiStacks.Http(_ => new AstroHttpApiProps { Defaults = ApiStacks.Defaults(), Routes = new Dictionary<string, ApiRoute> { ["GET /"] = ApiRoute.FromUrl("https://example.com/") with { Integration = new ApiIntegrationOptions { Timeout = Duration.Seconds(31) } } } }),
+            "Integration.Timeout", "31000 ms", "between 50 ms and 30 seconds");
+    }
+
     private static System.Text.Json.Nodes.JsonNode JsonOf(Stack stack) =>
         TemplateQueries.OfType(SiteStacks.Json(stack), "AWS::ApiGatewayV2::Api").Single().Value!["Properties"]!["CorsConfiguration"]!;
 }
