@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Amazon.CDK.AWS.CloudFront;
 using Astro.Aws.Tests.Support;
@@ -246,13 +245,7 @@ public sealed class ViewerCodeTests : IDisposable
         File.WriteAllText(file, runnable + $"\nconsole.log(JSON.stringify(await handler({viewerEvent.ToJsonString()})));\n");
         try
         {
-            var start = new ProcessStartInfo("node", [file]) { RedirectStandardOutput = true, RedirectStandardError = true };
-            using var process = Process.Start(start)!;
-            var stdout = process.StandardOutput.ReadToEnd();
-            var stderr = process.StandardError.ReadToEnd();
-            process.WaitForExit();
-            process.ExitCode.Should().Be(0, stderr);
-            return JsonNode.Parse(stdout)!.AsObject();
+            return JsonNode.Parse(Command.Run(Path.GetTempPath(), "node", file))!.AsObject();
         }
         finally
         {

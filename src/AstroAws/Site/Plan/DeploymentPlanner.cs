@@ -55,10 +55,11 @@ internal static class DeploymentPlanner
             {
                 Exclude = ["*"],
                 Include = rule.Files,
-                CacheControl = rule.CacheControl ?? [CacheControl.FromString(RevalidatedCacheControl)],
-                ContentType = rule.ContentType,
+                CacheControl = [CacheControl.FromString(RevalidatedCacheControl)],
                 Prune = false,
             });
+
+            // The entry's own values win over S3BucketDeployment's, which win over ours.
             props.CacheControl = rule.CacheControl ?? props.CacheControl;
             props.ContentType = rule.ContentType ?? props.ContentType;
             props.Distribution = null;

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using FluentAssertions;
 
-namespace Astro.Aws.Tests.Packaging;
+namespace Astro.Aws.Tests.Support;
 
-/// <summary>Runs a command line as a user would type it, and fails the test with its output when it fails.</summary>
+/// <summary>Runs a command line as a user would type it and returns its output; fails the test, with the output, when it fails.</summary>
 internal static class Command
 {
     public static string Run(string workingDirectory, string file, params string[] arguments)
