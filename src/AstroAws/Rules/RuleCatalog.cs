@@ -41,6 +41,7 @@ internal static class RuleCatalog
         new AccountRoleRetainedRule(),
         new DomainNameRule(),
         new ApiMappingRule(),
+        new SharedDomainRule(),
         new IntegrationRule(),
         new HttpCorsRule(),
         new WebSocketManagementEndpointRule(),

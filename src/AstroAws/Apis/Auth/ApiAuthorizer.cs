@@ -1,4 +1,5 @@
 using Amazon.CDK;
+using Amazon.CDK.AWS.Apigatewayv2;
 using Amazon.CDK.AWS.Cognito;
 using Amazon.CDK.AWS.Lambda;
 
@@ -35,6 +36,23 @@ public abstract record ApiAuthorizer
 
     /// <summary>IAM (SigV4-signed requests).</summary>
     public static ApiAuthorizer Iam() => new ApiIamAuthorizer();
+
+    /// <summary>
+    /// A ready-made CDK authorizer of an HTTP API, used as it is: one you configured yourself (<c>new HttpJwtAuthorizer(...)</c>
+    /// with its own identity source) or one that already exists (<c>HttpAuthorizer.FromHttpAuthorizerAttributes(...)</c>).
+    /// </summary>
+    public static ApiAuthorizer FromCdk(IHttpRouteAuthorizer authorizer)
+    {
+        ArgumentNullException.ThrowIfNull(authorizer);
+        return new ApiCdkHttpAuthorizer(authorizer);
+    }
+
+    /// <summary>A ready-made CDK authorizer of a WebSocket API (<c>new WebSocketLambdaAuthorizer(...)</c>), used as it is on <c>$connect</c>.</summary>
+    public static ApiAuthorizer FromCdk(IWebSocketRouteAuthorizer authorizer)
+    {
+        ArgumentNullException.ThrowIfNull(authorizer);
+        return new ApiCdkWebSocketAuthorizer(authorizer);
+    }
 }
 
 /// <summary>A JWT authorizer.</summary>
@@ -76,3 +94,11 @@ public sealed record ApiLambdaAuthorizer(IFunction Function) : ApiAuthorizer
 
 /// <summary>The IAM authorizer.</summary>
 public sealed record ApiIamAuthorizer : ApiAuthorizer;
+
+/// <summary>A CDK authorizer of an HTTP API, used as it is.</summary>
+/// <param name="Authorizer">The authorizer.</param>
+public sealed record ApiCdkHttpAuthorizer(IHttpRouteAuthorizer Authorizer) : ApiAuthorizer;
+
+/// <summary>A CDK authorizer of a WebSocket API, used as it is.</summary>
+/// <param name="Authorizer">The authorizer.</param>
+public sealed record ApiCdkWebSocketAuthorizer(IWebSocketRouteAuthorizer Authorizer) : ApiAuthorizer;

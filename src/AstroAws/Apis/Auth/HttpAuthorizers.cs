@@ -26,6 +26,14 @@ internal sealed class HttpAuthorizers
         }
     }
 
+    /// <summary>
+    /// Whether routes may require scopes of the authorizer: API Gateway checks scopes against JWT claims only, so the
+    /// kinds that carry none (IAM, Lambda, none) are refused; a ready-made CDK authorizer of an unknown kind (an
+    /// imported one) is trusted (rule <c>apigateway/authorizer</c>).
+    /// </summary>
+    public static bool TakesScopes(IHttpRouteAuthorizer? authorizer) =>
+        authorizer is not (null or HttpIamAuthorizer or HttpLambdaAuthorizer or HttpNoneAuthorizer);
+
     /// <summary>The authorizer for a route, or null for none.</summary>
     public IHttpRouteAuthorizer? Resolve(string? name, string propName) => name switch
     {
@@ -53,6 +61,10 @@ internal sealed class HttpAuthorizers
             ResultsCacheTtl = CacheTtl(lambda.ResultsCacheTtl, propName),
         }),
         ApiIamAuthorizer => new HttpIamAuthorizer(),
+        ApiCdkHttpAuthorizer cdk => cdk.Authorizer,
+        ApiCdkWebSocketAuthorizer cdk => throw new ArgumentException(
+            $"{propName}: received the WebSocket authorizer {cdk.Authorizer.GetType().Name}, but this is an HTTP API. Pass an HTTP one (HttpJwtAuthorizer, HttpUserPoolAuthorizer, HttpLambdaAuthorizer, HttpAuthorizer.FromHttpAuthorizerAttributes) to ApiAuthorizer.FromCdk.",
+            propName),
         _ => throw new ArgumentException($"{propName}: unsupported authorizer {authorizer.GetType().Name}.", propName),
     };
 

@@ -24,4 +24,13 @@ internal static class ApiArns
         ResourceName = "*",
         ArnFormat = ArnFormat.SLASH_RESOURCE_NAME,
     });
+
+    /// <summary><c>arn:{partition}:execute-api:{region}:{account}:{id}/*/*/@connections/*</c>: posting to and closing a WebSocket API's connections, the resource CDK's <c>GrantManageConnections</c> names.</summary>
+    public static string ManageConnections(Construct scope, string apiId) => Stack.Of(scope).FormatArn(new ArnComponents
+    {
+        Service = "execute-api",
+        Resource = apiId,
+        ResourceName = "*/*/@connections/*",
+        ArnFormat = ArnFormat.SLASH_RESOURCE_NAME,
+    });
 }

@@ -10,7 +10,7 @@ using DomainName = Amazon.CDK.AWS.Apigatewayv2.DomainName;
 namespace Astro.Aws.Apis.Common;
 
 /// <summary>The pieces a custom domain creates.</summary>
-internal sealed record ApiDomainParts(DomainName DomainName, ICertificate Certificate, string? MappingKey, string Host)
+internal sealed record ApiDomainParts(IDomainName DomainName, ICertificate? Certificate, string? MappingKey, string Host)
 {
     /// <summary>A WebSocket API's URL on the domain (<c>wss://host/</c> or <c>wss://host/path</c>); built from the name as given (the domain resource's name is a token).</summary>
     public string WebSocketUrl => $"wss://{Host}/{MappingKey}";
@@ -66,6 +66,18 @@ internal static class ApiDomainFactory
             throw new ArgumentException(
                 $"{propName}.Path: received '{path}'. Give the base path without slashes at either end, of letters, digits and $-_.+!*'() (segments separated by '/'), e.g. \"v1\" or \"orders/v1\".",
                 $"{propName}.Path");
+        }
+
+        if (domain.Existing is { } existing)
+        {
+            if (domain.Certificate is not null || domain.HostedZone is not null || apiZone is not null)
+            {
+                throw new ArgumentException(
+                    $"{propName}: the domain '{name}' exists (ApiDomain.FromDomainName), so its certificate and DNS records are its owner's and only the API mapping is created. Remove the Certificate and HostedZone.",
+                    propName);
+            }
+
+            return new ApiDomainParts(existing, null, domain.Path, name);
         }
 
         var zone = domain.HostedZone ?? apiZone;

@@ -32,7 +32,7 @@ public class AstroHttpApi : Construct
     private readonly RouteFunctions functions = new(nameof(AstroHttpApi));
     private readonly List<HttpRoute> routes = [];
     private readonly Dictionary<string, object> routeSettings = new(StringComparer.Ordinal);
-    private readonly CfnStage defaultCfnStage;
+    private readonly CfnStage? defaultCfnStage;
 
     /// <summary>Creates the API.</summary>
     /// <exception cref="ArgumentException">A route key, route value, authorizer, CORS, domain or stage setting is invalid; the message says which and what to do.</exception>
@@ -50,35 +50,59 @@ public class AstroHttpApi : Construct
         }
 
         authorizers = new HttpAuthorizers(props.Authorizers);
-        var cors = HttpCorsOptions.From(props.Cors);
+        HttpApiAdoption.Check(props);
+        var existingApi = props.Cdk?.ExistingHttpApi;
+        var cors = existingApi is null ? HttpCorsOptions.From(props.Cors) : null;
         corsEnabled = cors is not null;
 
-        HttpApi = new HttpApi(this, "HttpApi", new HttpApiProps
-        {
-            // CDK would name every API "HttpApi" (the construct ID); a name from the path tells them apart in the console.
-            ApiName = props.ApiName ?? Names.UniqueId(this),
-            CorsPreflight = cors,
-            CreateDefaultStage = false,
-            DisableExecuteApiEndpoint = props.DisableExecuteApiEndpoint,
-        });
+        HttpApi = existingApi ?? new HttpApi(this, "HttpApi", ApiPassThrough.Merge(
+            new HttpApiProps
+            {
+                // CDK would name every API "HttpApi" (the construct ID); a name from the path tells them apart in the console.
+                ApiName = props.ApiName ?? Names.UniqueId(this),
+                CorsPreflight = cors,
+                CreateDefaultStage = false,
+                DisableExecuteApiEndpoint = props.DisableExecuteApiEndpoint,
+            },
+            props.Cdk?.HttpApi,
+            $"{PropsType}.Cdk.HttpApi",
+            HttpApiAdoption.CoveredApiProps));
 
         var domain = ApiDomainFactory.Create(this, props.CustomDomain, props.HostedZone, PropsType);
         DomainName = domain?.DomainName;
         Certificate = domain?.Certificate;
         CustomDomainUrl = domain?.HttpUrl;
-        DefaultStage = new HttpStage(this, "DefaultStage", new HttpStageProps
+        if (props.Cdk?.ExistingDefaultStage is { } existingStage)
         {
-            HttpApi = HttpApi,
-            StageName = "$default",
-            AutoDeploy = true,
-            Throttle = ApiThrottles.ToSettings(defaults?.Throttle, $"{PropsType}.Defaults.Throttle"),
-            DomainMapping = domain is null ? null : new DomainMappingOptions { DomainName = domain.DomainName, MappingKey = domain.MappingKey },
-        });
-        defaultCfnStage = (CfnStage)DefaultStage.Node.DefaultChild!;
-        AccessLogGroup = AccessLogSettings.Apply(this, "AccessLogs", defaultCfnStage, props.AccessLog, AccessLogSettings.HttpFormat, $"{PropsType}.AccessLog");
-        if (props.StageVariables is { Count: > 0 } variables)
+            DefaultStage = existingStage;
+            Url = ApiUrls.Stage(this, HttpApi.ApiId, "https", existingStage.StageName);
+            if (domain is not null)
+            {
+                _ = new ApiMapping(this, "DomainMapping", new ApiMappingProps { Api = HttpApi, DomainName = domain.DomainName, Stage = existingStage, ApiMappingKey = domain.MappingKey });
+            }
+        }
+        else
         {
-            defaultCfnStage.StageVariables = new Dictionary<string, string>(variables);
+            var stage = new HttpStage(this, "DefaultStage", ApiPassThrough.Merge(
+                new HttpStageProps
+                {
+                    HttpApi = HttpApi,
+                    StageName = "$default",
+                    AutoDeploy = true,
+                    Throttle = ApiThrottles.ToSettings(defaults?.Throttle, $"{PropsType}.Defaults.Throttle"),
+                    DomainMapping = domain is null ? null : new DomainMappingOptions { DomainName = domain.DomainName, MappingKey = domain.MappingKey },
+                },
+                props.Cdk?.DefaultStage,
+                $"{PropsType}.Cdk.DefaultStage",
+                HttpApiAdoption.CoveredStageOptions));
+            DefaultStage = stage;
+            Url = stage.Url;
+            defaultCfnStage = (CfnStage)stage.Node.DefaultChild!;
+            AccessLogGroup = AccessLogSettings.Apply(this, "AccessLogs", defaultCfnStage, props.AccessLog, AccessLogSettings.HttpFormat, $"{PropsType}.AccessLog");
+            if (props.StageVariables is { Count: > 0 } variables)
+            {
+                defaultCfnStage.StageVariables = new Dictionary<string, string>(variables);
+            }
         }
 
         Stages = CreateStages(props.Stages);
@@ -98,11 +122,11 @@ public class AstroHttpApi : Construct
         }
     }
 
-    /// <summary>The underlying CDK HTTP API.</summary>
-    public HttpApi HttpApi { get; }
+    /// <summary>The underlying CDK HTTP API: the one created, or <see cref="AstroHttpApiCdkProps.ExistingHttpApi"/>.</summary>
+    public IHttpApi HttpApi { get; }
 
-    /// <summary>The <c>$default</c> stage (auto-deployed).</summary>
-    public HttpStage DefaultStage { get; }
+    /// <summary>The <c>$default</c> stage (auto-deployed), or <see cref="AstroHttpApiCdkProps.ExistingDefaultStage"/>.</summary>
+    public IHttpStage DefaultStage { get; }
 
     /// <summary>The named stages, by name.</summary>
     public IReadOnlyDictionary<string, HttpStage> Stages { get; }
@@ -110,14 +134,14 @@ public class AstroHttpApi : Construct
     /// <summary>The access log group the API created, or null when logs are off or go to your destination.</summary>
     public LogGroup? AccessLogGroup { get; }
 
-    /// <summary>The custom domain, or null.</summary>
-    public DomainName? DomainName { get; }
+    /// <summary>The custom domain (the one created, or the one given with <see cref="ApiDomain.FromDomainName"/>), or null.</summary>
+    public IDomainName? DomainName { get; }
 
-    /// <summary>The custom domain's certificate (yours or the one created), or null.</summary>
+    /// <summary>The custom domain's certificate (yours or the one created), or null (also for a domain given with <see cref="ApiDomain.FromDomainName"/>).</summary>
     public ICertificate? Certificate { get; }
 
     /// <summary>The API's execute-api URL (the default stage).</summary>
-    public string Url => DefaultStage.Url;
+    public string Url { get; }
 
     /// <summary>
     /// Replaces the API's CORS configuration after construction, e.g. once the site that calls it is known:
@@ -130,6 +154,13 @@ public class AstroHttpApi : Construct
     public void SetCors(ApiCors cors)
     {
         ArgumentNullException.ThrowIfNull(cors);
+        if (HttpApi.Node.DefaultChild is not CfnApi cfnApi)
+        {
+            throw new ArgumentException(
+                "AstroHttpApi.SetCors(cors): this API was adopted (AstroHttpApiProps.Cdk.ExistingHttpApi), and CORS is part of the API, so it stays as its owner set it. Set CorsPreflight where that API is created.",
+                nameof(cors));
+        }
+
         var options = HttpCorsOptions.Cfn(cors, "AstroHttpApi.SetCors(cors)");
         if (options is null && preflightsAdded)
         {
@@ -138,7 +169,7 @@ public class AstroHttpApi : Construct
                 nameof(cors));
         }
 
-        ((CfnApi)HttpApi.Node.DefaultChild!).CorsConfiguration = options;
+        cfnApi.CorsConfiguration = options;
         if (options is not null && !corsEnabled)
         {
             corsEnabled = true;
@@ -278,12 +309,19 @@ public class AstroHttpApi : Construct
 
             // Default scopes belong to the default authorizer: a route that picks its own authorizer starts without them.
             var scopes = route.AuthorizationScopes ?? (route.Authorizer is null ? defaults?.AuthorizationScopes : null);
-            if (scopes is { Count: > 0 } && authorizer is not (HttpJwtAuthorizer or HttpUserPoolAuthorizer))
+            if (scopes is { Count: > 0 } && !HttpAuthorizers.TakesScopes(authorizer))
             {
                 throw new ArgumentException(
                     $"{where}: authorization scopes ({string.Join(", ", scopes)}) need a JWT or user pool authorizer, and this route has {(authorizer is null ? "none" : authorizer.GetType().Name)}. "
                     + "Set a JWT or user pool Authorizer, or remove the scopes (AuthorizationScopes = [] on this route).",
                     propName);
+            }
+
+            if (route.Throttle is not null && defaultCfnStage is null)
+            {
+                throw new ArgumentException(
+                    $"{where}.Throttle: received per-route throttling, but the default stage was adopted (AstroHttpApiProps.Cdk.ExistingDefaultStage), and route settings are part of the stage. Set them where that stage is created, or remove Throttle.",
+                    $"{where}.Throttle");
             }
 
             var throttle = route.Throttle is null ? null : ApiThrottles.ToSettings(route.Throttle, $"{where}.Throttle");
@@ -296,7 +334,7 @@ public class AstroHttpApi : Construct
                     Security.ApiSuppressions.PublicHttpRoute(httpRoute);
                 }
 
-                if (throttle is not null)
+                if (throttle is not null && defaultCfnStage is not null)
                 {
                     routeSettings[routeKey.Text] = new Dictionary<string, object> { ["ThrottlingRateLimit"] = throttle.RateLimit!, ["ThrottlingBurstLimit"] = throttle.BurstLimit! };
                     defaultCfnStage.RouteSettings = new Dictionary<string, object>(routeSettings);

@@ -67,6 +67,10 @@ public sealed class AstroHttpApiProps
     /// <summary>The API's name.</summary>
     /// <value>Default: a name unique to the construct's path in the app (e.g. <c>MyStackApi1A2B3C4D</c>).</value>
     public string? ApiName { get; init; }
+
+    /// <summary>CDK props for the API and its <c>$default</c> stage, or an existing API and stage to adopt.</summary>
+    /// <value>Default: see <see cref="AstroHttpApiCdkProps"/>; the API and its stage are created.</value>
+    public AstroHttpApiCdkProps? Cdk { get; init; }
 }
 
 /// <summary>Settings every route of an API starts from; a route's own settings win.</summary>

@@ -40,7 +40,7 @@ public class AstroWebSocketApi : Construct
     private readonly RouteFunctions functions = new(nameof(AstroWebSocketApi));
     private readonly HashSet<IFunction> granted = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, object> routeSettings = new(StringComparer.Ordinal);
-    private readonly CfnStage cfnStage;
+    private readonly CfnStage? cfnStage;
 
     /// <summary>Creates the API.</summary>
     /// <exception cref="ArgumentException">A route key, route value, authorizer, domain, stage or spec setting is invalid; the message says which and what to do.</exception>
@@ -78,36 +78,75 @@ public class AstroWebSocketApi : Construct
         defaults = props.Defaults;
         connectAuthorizer = WebSocketAuthorizers.Create(props.Authorizer, PropsType);
 
-        WebSocketApi = new WebSocketApi(this, "WebSocketApi", new WebSocketApiProps
+        WebSocketApiAdoption.Check(props);
+        var existingApi = props.Cdk?.ExistingWebSocketApi;
+        if (existingApi is null)
         {
-            ApiName = props.ApiName ?? $"{Stack.Of(this).StackName}-{id}",
-            RouteSelectionExpression = selection,
-        });
-        if (props.DisableExecuteApiEndpoint == true)
+            var created = new WebSocketApi(this, "WebSocketApi", ApiPassThrough.Merge(
+                new WebSocketApiProps
+                {
+                    ApiName = props.ApiName ?? $"{Stack.Of(this).StackName}-{id}",
+                    RouteSelectionExpression = selection,
+                },
+                props.Cdk?.WebSocketApi,
+                $"{PropsType}.Cdk.WebSocketApi",
+                WebSocketApiAdoption.CoveredApiProps));
+            if (props.DisableExecuteApiEndpoint == true)
+            {
+                // aws-cdk-lib 2.160 has no WebSocketApi prop for it: the documented escape hatch.
+                ((CfnApi)created.Node.DefaultChild!).DisableExecuteApiEndpoint = true;
+            }
+
+            WebSocketApi = created;
+        }
+        else
         {
-            // aws-cdk-lib 2.160 has no WebSocketApi prop for it: the documented escape hatch.
-            ((CfnApi)WebSocketApi.Node.DefaultChild!).DisableExecuteApiEndpoint = true;
+            WebSocketApi = existingApi;
         }
 
         var domain = ApiDomainFactory.Create(this, props.CustomDomain, props.HostedZone, PropsType);
         DomainName = domain?.DomainName;
         Certificate = domain?.Certificate;
         CustomDomainUrl = domain?.WebSocketUrl;
-        Stage = new WebSocketStage(this, "Stage", new WebSocketStageProps
+        string stageCallbackUrl;
+        if (props.Cdk?.ExistingStage is { } existingStage)
         {
-            WebSocketApi = WebSocketApi,
-            StageName = stageName,
-            AutoDeploy = true,
-            Throttle = ApiThrottles.ToSettings(defaults?.Throttle, $"{PropsType}.Defaults.Throttle"),
-            DomainMapping = domain is null ? null : new DomainMappingOptions { DomainName = domain.DomainName, MappingKey = domain.MappingKey },
-        });
-        cfnStage = (CfnStage)Stage.Node.DefaultChild!;
+            Stage = existingStage;
+            Url = ApiUrls.Stage(this, WebSocketApi.ApiId, "wss", existingStage.StageName);
+            stageCallbackUrl = ApiUrls.Stage(this, WebSocketApi.ApiId, "https", existingStage.StageName);
+            if (domain is not null)
+            {
+                _ = new ApiMapping(this, "DomainMapping", new ApiMappingProps { Api = WebSocketApi, DomainName = domain.DomainName, Stage = existingStage, ApiMappingKey = domain.MappingKey });
+            }
+        }
+        else
+        {
+            var stage = new WebSocketStage(this, "Stage", ApiPassThrough.Merge(
+                new WebSocketStageProps
+                {
+                    WebSocketApi = WebSocketApi,
+                    StageName = stageName,
+                    AutoDeploy = true,
+                    Throttle = ApiThrottles.ToSettings(defaults?.Throttle, $"{PropsType}.Defaults.Throttle"),
+                    DomainMapping = domain is null ? null : new DomainMappingOptions { DomainName = domain.DomainName, MappingKey = domain.MappingKey },
+                },
+                props.Cdk?.Stage,
+                $"{PropsType}.Cdk.Stage",
+                WebSocketApiAdoption.CoveredStageOptions));
+            Stage = stage;
+            Url = stage.Url;
+            stageCallbackUrl = stage.CallbackUrl;
+            cfnStage = (CfnStage)stage.Node.DefaultChild!;
+        }
 
         // The management API also answers on the custom domain (its base path, no stage); with execute-api off, only there
         // (rule apigateway/websocket-management-endpoint). CheckReachable guarantees the domain in that case.
-        CallbackUrl = props.DisableExecuteApiEndpoint == true ? domain!.ManagementUrl : Stage.CallbackUrl;
-        AccessLogGroup = AccessLogSettings.Apply(this, "AccessLogs", cfnStage, props.AccessLog, AccessLogSettings.WebSocketFormat, $"{PropsType}.AccessLog");
-        AccountLogRole = UseAccountLogRole(props.CloudWatchRole, logging: props.AccessLog?.Enabled ?? true);
+        CallbackUrl = props.DisableExecuteApiEndpoint == true ? domain!.ManagementUrl : stageCallbackUrl;
+        if (cfnStage is not null)
+        {
+            AccessLogGroup = AccessLogSettings.Apply(this, "AccessLogs", cfnStage, props.AccessLog, AccessLogSettings.WebSocketFormat, $"{PropsType}.AccessLog");
+            AccountLogRole = UseAccountLogRole(cfnStage, props.CloudWatchRole, logging: props.AccessLog?.Enabled ?? true);
+        }
 
         DeletionPolicyAspect.Apply(this, props.Tags, props.DeletionPolicy);
         AddRoutesFrom(props.Routes ?? new Dictionary<string, ApiRoute>(), $"{PropsType}.Routes");
@@ -125,11 +164,11 @@ public class AstroWebSocketApi : Construct
         }
     }
 
-    /// <summary>The underlying CDK WebSocket API.</summary>
-    public WebSocketApi WebSocketApi { get; }
+    /// <summary>The underlying CDK WebSocket API: the one created, or <see cref="AstroWebSocketApiCdkProps.ExistingWebSocketApi"/>.</summary>
+    public IWebSocketApi WebSocketApi { get; }
 
-    /// <summary>The stage (auto-deployed).</summary>
-    public WebSocketStage Stage { get; }
+    /// <summary>The stage (auto-deployed), or <see cref="AstroWebSocketApiCdkProps.ExistingStage"/>.</summary>
+    public IWebSocketStage Stage { get; }
 
     /// <summary>The access log group the API created, or null when logs are off or go to your destination.</summary>
     public LogGroup? AccessLogGroup { get; }
@@ -140,14 +179,14 @@ public class AstroWebSocketApi : Construct
     /// </summary>
     public Role? AccountLogRole { get; }
 
-    /// <summary>The custom domain, or null.</summary>
-    public DomainName? DomainName { get; }
+    /// <summary>The custom domain (the one created, or the one given with <see cref="ApiDomain.FromDomainName"/>), or null.</summary>
+    public IDomainName? DomainName { get; }
 
-    /// <summary>The custom domain's certificate (yours or the one created), or null.</summary>
+    /// <summary>The custom domain's certificate (yours or the one created), or null (also for a domain given with <see cref="ApiDomain.FromDomainName"/>).</summary>
     public ICertificate? Certificate { get; }
 
     /// <summary>The URL clients connect to: <c>wss://{apiId}.execute-api.{region}.{suffix}/{stage}</c>.</summary>
-    public string Url => Stage.Url;
+    public string Url { get; }
 
     /// <summary>The API's own ARN, <c>arn:{partition}:apigateway:{region}::/apis/{id}</c>, for IAM policies on managing it and for tagging.</summary>
     public string ApiArn => ApiArns.Api(this, WebSocketApi.ApiId);
@@ -186,7 +225,7 @@ public class AstroWebSocketApi : Construct
     public Metric Metric(string metricName, IMetricOptions? props = null) => WebSocketApi.Metric(metricName, props);
 
     /// <summary>Makes the stage wait for the account's logging role, which the stack creates unless the caller says the account has one.</summary>
-    private Role? UseAccountLogRole(bool? cloudWatchRole, bool logging)
+    private Role? UseAccountLogRole(CfnStage cfnStage, bool? cloudWatchRole, bool logging)
     {
         if (cloudWatchRole ?? logging)
         {
@@ -259,6 +298,13 @@ public class AstroWebSocketApi : Construct
 
             if (route.Throttle is { } throttle)
             {
+                if (cfnStage is null)
+                {
+                    throw new ArgumentException(
+                        $"{where}.Throttle: received per-route throttling, but the stage was adopted (AstroWebSocketApiProps.Cdk.ExistingStage), and route settings are part of the stage. Set them where that stage is created, or remove Throttle.",
+                        $"{where}.Throttle");
+                }
+
                 _ = ApiThrottles.ToSettings(throttle, $"{where}.Throttle");
                 routeSettings[key] = new Dictionary<string, object> { ["ThrottlingRateLimit"] = throttle.RateLimit, ["ThrottlingBurstLimit"] = throttle.BurstLimit };
                 cfnStage.RouteSettings = new Dictionary<string, object>(routeSettings);
@@ -319,8 +365,21 @@ public class AstroWebSocketApi : Construct
             return;
         }
 
-        _ = WebSocketApi.GrantManageConnections(function);
-        Security.ApiSuppressions.ManageConnections(WebSocketApi, function);
+        if (WebSocketApi is WebSocketApi created)
+        {
+            _ = created.GrantManageConnections(function);
+            Security.ApiSuppressions.ManageConnections(created, function);
+        }
+        else
+        {
+            // An imported API has no grant method in aws-cdk-lib 2.160: the same statement CDK's grant writes.
+            _ = Grant.AddToPrincipal(new GrantOnPrincipalOptions
+            {
+                Grantee = function,
+                Actions = ["execute-api:ManageConnections"],
+                ResourceArns = [ApiArns.ManageConnections(this, WebSocketApi.ApiId)],
+            });
+        }
         var userSet = route.Kind == ApiRouteKind.Handler && ((defaults?.Function?.Environment?.ContainsKey(CallbackUrlVariable) ?? false) || (route.FunctionProps?.Environment?.ContainsKey(CallbackUrlVariable) ?? false));
         if (function is Function concrete && !userSet)
         {

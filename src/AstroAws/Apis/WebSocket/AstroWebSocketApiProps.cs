@@ -90,6 +90,10 @@ public sealed class AstroWebSocketApiProps
     /// <summary>The API's name.</summary>
     /// <value>Default: the construct's ID.</value>
     public string? ApiName { get; init; }
+
+    /// <summary>CDK props for the API and its stage, or an existing API and stage to adopt.</summary>
+    /// <value>Default: see <see cref="AstroWebSocketApiCdkProps"/>; the API and its stage are created.</value>
+    public AstroWebSocketApiCdkProps? Cdk { get; init; }
 }
 
 /// <summary>Settings every route of a WebSocket API starts from; a route's own settings win.</summary>

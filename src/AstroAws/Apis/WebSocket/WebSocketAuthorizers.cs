@@ -22,6 +22,10 @@ internal static class WebSocketAuthorizers
             null => null,
             ApiIamAuthorizer => new WebSocketIamAuthorizer(),
             ApiLambdaAuthorizer lambda => CreateLambda(lambda, propName),
+            ApiCdkWebSocketAuthorizer cdk => cdk.Authorizer,
+            ApiCdkHttpAuthorizer cdk => throw new ArgumentException(
+                $"{propName}: received the HTTP API authorizer {cdk.Authorizer.GetType().Name}, but this is a WebSocket API. Pass a WebSocket one (WebSocketLambdaAuthorizer, WebSocketIamAuthorizer) to ApiAuthorizer.FromCdk.",
+                propName),
             ApiJwtAuthorizer jwt => throw new ArgumentException($"{propName}: received a JWT authorizer (issuer '{jwt.Issuer}'). {Instead}.", propName),
             ApiUserPoolAuthorizer => throw new ArgumentException($"{propName}: received a Cognito user pool authorizer. {Instead} (CognitoJwtVerifier).", propName),
             _ => throw new ArgumentException($"{propName}: unsupported authorizer {authorizer.GetType().Name}. Use ApiAuthorizer.Lambda(fn) or ApiAuthorizer.Iam().", propName),
