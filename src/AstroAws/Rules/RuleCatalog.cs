@@ -43,6 +43,7 @@ internal static class RuleCatalog
         new ApiMappingRule(),
         new SharedDomainRule(),
         new IntegrationRule(),
+        new ServiceIntegrationRule(),
         new HttpCorsRule(),
         new WebSocketManagementEndpointRule(),
         new StageRule(),

@@ -29,6 +29,8 @@ internal static class HttpRouteIntegrations
                 return new HttpRouteTarget(new HttpAlbIntegration(id, route.AlbListener!, new HttpAlbIntegrationProps { Method = options?.Method, ParameterMapping = options?.ParameterMapping, Timeout = options?.Timeout }), null);
             case ApiRouteKind.Nlb:
                 return new HttpRouteTarget(new HttpNlbIntegration(id, route.NlbListener!, new HttpNlbIntegrationProps { Method = options?.Method, ParameterMapping = options?.ParameterMapping, Timeout = options?.Timeout }), null);
+            case ApiRouteKind.Queue or ApiRouteKind.EventBus or ApiRouteKind.StateMachine:
+                return new HttpRouteTarget(ServiceRoutes.Create(id, route, options, propName), null);
             default:
                 var function = route.Function ?? RouteFunctionFactory.Create(scope, $"{id}Function", route.Handler, defaults?.Function, route.FunctionProps, propName);
                 var integration = new HttpLambdaIntegration(id, function, new HttpLambdaIntegrationProps
@@ -50,10 +52,10 @@ internal static class HttpRouteIntegrations
             return;
         }
 
-        if (route.Kind is ApiRouteKind.Url or ApiRouteKind.Alb or ApiRouteKind.Nlb)
+        if (route.Kind is not (ApiRouteKind.Handler or ApiRouteKind.Function or ApiRouteKind.GraphQL))
         {
             throw new ArgumentException(
-                $"{propName}.PayloadFormatVersion: received {version.Version} on a {route.Kind} route, but only Lambda integrations have a payload format (API Gateway sends other integrations the request itself). Remove PayloadFormatVersion.",
+                $"{propName}.PayloadFormatVersion: received {version.Version} on a {route.Kind} route, but only Lambda integrations have a choice of payload format (other integrations take 1.0, which CDK sets). Remove PayloadFormatVersion.",
                 $"{propName}.PayloadFormatVersion");
         }
 
@@ -79,11 +81,18 @@ internal static class HttpRouteIntegrations
             return null;
         }
 
-        if (route.Kind is not (ApiRouteKind.Url or ApiRouteKind.Alb or ApiRouteKind.Nlb))
+        if (route.Kind is not (ApiRouteKind.Url or ApiRouteKind.Alb or ApiRouteKind.Nlb or ApiRouteKind.Queue or ApiRouteKind.EventBus or ApiRouteKind.StateMachine))
         {
             throw new ArgumentException(
-                $"{propName}.Integration: received integration options on a {route.Kind} route, but they apply to URL, ALB and NLB routes only; a Lambda route's timeout is its function's Timeout. Remove Integration.",
+                $"{propName}.Integration: received integration options on a {route.Kind} route, but they apply to URL, ALB, NLB, queue, bus and state machine routes only; a Lambda route's timeout is its function's Timeout. Remove Integration.",
                 $"{propName}.Integration");
+        }
+
+        if (options.Method is { } method && route.Kind is ApiRouteKind.Queue or ApiRouteKind.EventBus or ApiRouteKind.StateMachine)
+        {
+            throw new ArgumentException(
+                $"{propName}.Integration.Method: received {method}, but a {route.Kind} route calls an AWS action, which has no HTTP method to choose. Remove Method.",
+                $"{propName}.Integration.Method");
         }
 
         if (options.Timeout is { } timeout && timeout.ToMilliseconds() is < 50 or > 30_000)

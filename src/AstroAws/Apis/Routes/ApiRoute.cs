@@ -1,6 +1,9 @@
 using Amazon.CDK.AWS.Apigatewayv2;
 using Amazon.CDK.AWS.ElasticLoadBalancingV2;
+using Amazon.CDK.AWS.Events;
 using Amazon.CDK.AWS.Lambda;
+using Amazon.CDK.AWS.SQS;
+using Amazon.CDK.AWS.StepFunctions;
 
 namespace Astro.Aws;
 
@@ -24,6 +27,15 @@ public enum ApiRouteKind
 
     /// <summary>One Lambda that serves GraphQL on both GET and POST of the route's path.</summary>
     GraphQL,
+
+    /// <summary>An SQS queue the request body is sent to (<c>SQS-SendMessage</c>).</summary>
+    Queue,
+
+    /// <summary>An EventBridge bus the request body is put on as an event's detail (<c>EventBridge-PutEvents</c>).</summary>
+    EventBus,
+
+    /// <summary>A Step Functions state machine started with the request body as its input (<c>StepFunctions-StartExecution</c>).</summary>
+    StateMachine,
 }
 
 /// <summary>
@@ -61,6 +73,21 @@ public sealed record ApiRoute
     /// <summary>The listener, for <see cref="ApiRouteKind.Nlb"/>.</summary>
     public INetworkListener? NlbListener { get; private init; }
 
+    /// <summary>The queue, for <see cref="ApiRouteKind.Queue"/>.</summary>
+    public IQueue? Queue { get; private init; }
+
+    /// <summary>The bus, for <see cref="ApiRouteKind.EventBus"/>.</summary>
+    public IEventBus? EventBus { get; private init; }
+
+    /// <summary>The events' <c>Source</c>, for <see cref="ApiRouteKind.EventBus"/>.</summary>
+    public string? EventSource { get; private init; }
+
+    /// <summary>The events' <c>DetailType</c>, for <see cref="ApiRouteKind.EventBus"/>.</summary>
+    public string? EventDetailType { get; private init; }
+
+    /// <summary>The state machine, for <see cref="ApiRouteKind.StateMachine"/>.</summary>
+    public IStateMachine? StateMachine { get; private init; }
+
     /// <summary>Props for the function this route creates, merged over the API's <c>Defaults.Function</c> (yours win).</summary>
     /// <value>Default: the API's defaults.</value>
     public ApiFunctionProps? FunctionProps { get; init; }
@@ -77,8 +104,11 @@ public sealed record ApiRoute
     /// <value>Default: <see cref="PayloadFormatVersion.VERSION_2_0"/>.</value>
     public PayloadFormatVersion? PayloadFormatVersion { get; init; }
 
-    /// <summary>The method, parameter mapping and timeout of a URL, ALB or NLB route's integration (HTTP API).</summary>
-    /// <value>Default: the request's method, no mapping, 30 seconds.</value>
+    /// <summary>
+    /// The method, parameter mapping and timeout of a URL, ALB or NLB route's integration; for a queue, bus or state
+    /// machine route the parameter mapping (its keys replace ours, e.g. <c>MessageGroupId</c>) and the timeout (HTTP API).
+    /// </summary>
+    /// <value>Default: the request's method, no mapping (a service route: the parameters of <see cref="FromQueue"/>, <see cref="FromEventBus"/>, <see cref="FromStateMachine"/>), 30 seconds.</value>
     public ApiIntegrationOptions? Integration { get; init; }
 
     /// <summary>Throttling of this route on the default stage (HTTP API).</summary>
@@ -124,6 +154,39 @@ public sealed record ApiRoute
     {
         ArgumentNullException.ThrowIfNull(listener);
         return new(ApiRouteKind.Nlb) { NlbListener = listener };
+    }
+
+    /// <summary>
+    /// Sends the request body to an SQS queue, with no function in between (HTTP API): parameters <c>QueueUrl</c> and
+    /// <c>MessageBody</c> = <c>$request.body</c>, and a role API Gateway assumes, allowed <c>sqs:SendMessage</c> on the queue.
+    /// </summary>
+    public static ApiRoute FromQueue(IQueue queue)
+    {
+        ArgumentNullException.ThrowIfNull(queue);
+        return new(ApiRouteKind.Queue) { Queue = queue };
+    }
+
+    /// <summary>
+    /// Puts the request body on an EventBridge bus as an event's detail (HTTP API): parameters <c>EventBusName</c>,
+    /// <c>Source</c>, <c>DetailType</c> and <c>Detail</c> = <c>$request.body</c>, and a role allowed <c>events:PutEvents</c> on the bus.
+    /// </summary>
+    /// <param name="bus">The bus.</param>
+    /// <param name="source">The events' source, e.g. <c>shop.orders</c>, which your rules match.</param>
+    /// <param name="detailType">The events' detail type, e.g. <c>OrderPlaced</c>.</param>
+    public static ApiRoute FromEventBus(IEventBus bus, string source, string detailType)
+    {
+        ArgumentNullException.ThrowIfNull(bus);
+        return new(ApiRouteKind.EventBus) { EventBus = bus, EventSource = source, EventDetailType = detailType };
+    }
+
+    /// <summary>
+    /// Starts an execution of a state machine with the request body as its input (HTTP API): parameters
+    /// <c>StateMachineArn</c> and <c>Input</c> = <c>$request.body</c>, and a role allowed <c>states:StartExecution</c> on it.
+    /// </summary>
+    public static ApiRoute FromStateMachine(IStateMachine stateMachine)
+    {
+        ArgumentNullException.ThrowIfNull(stateMachine);
+        return new(ApiRouteKind.StateMachine) { StateMachine = stateMachine };
     }
 
     /// <summary>A GraphQL server from a handler string, answering GET and POST on the route's path (HTTP API).</summary>

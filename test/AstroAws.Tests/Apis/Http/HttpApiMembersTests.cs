@@ -163,7 +163,7 @@ public sealed class HttpApiMembersTests
     {
         Refusal.Expect(
             () => ApiStacks.Http(_ => new AstroHttpApiProps { Defaults = ApiStacks.Defaults(), Routes = new Dictionary<string, ApiRoute> { ["GET /"] = ApiRoute.FromHandler("src/list.main") with { Integration = new ApiIntegrationOptions { Timeout = Duration.Seconds(5) } } } }),
-            "AstroHttpApiProps.Routes[\"GET /\"].Integration", "URL, ALB and NLB routes only");
+            "AstroHttpApiProps.Routes[\"GET /\"].Integration", "URL, ALB, NLB, queue, bus and state machine routes only");
         Refusal.Expect(
             () => ApiStacks.Http(_ => new AstroHttpApiProps { Defaults = ApiStacks.Defaults(), Routes = new Dictionary<string, ApiRoute> { ["GET /"] = ApiRoute.FromUrl("https://example.com/") with { Integration = new ApiIntegrationOptions { Timeout = Duration.Seconds(31) } } } }),
             "Integration.Timeout", "31000 ms", "between 50 ms and 30 seconds");
