@@ -23,7 +23,7 @@ internal static class SiteSuppressions
 
     private const string DistributionProps = "AstroAwsCdkProps.CloudfrontDistribution";
 
-    private const string AwsCustomResourceHandlerId = Parts.CacheInvalidation.AwsCustomResourceHandlerId;
+    private const string AwsCustomResourceHandlerId = Parts.AwsCustomResourceHandler.Id;
 
     /// <summary>Adds every suppression of the site; called once, at the end of its constructor.</summary>
     public static void Apply(AstroAws site)
@@ -66,11 +66,16 @@ internal static class SiteSuppressions
             SuppressBasicExecutionRole(server, server.Role);
         }
 
+        if (site.Warmer is { } warmer)
+        {
+            SuppressBasicExecutionRole(warmer, warmer.Role);
+        }
+
         SuppressEdgeFunction(site.EdgeFunction, "Edge mode runs nodejs22.x on purpose: Lambda@Edge supports fewer Node.js runtimes than Lambda and lags it. "
             + "Set AstroAwsCdkProps.LambdaFunction.Runtime once Lambda@Edge supports a newer one.");
         SuppressEdgeFunction(site.UrlSigner, "The body signer runs nodejs22.x on purpose: Lambda@Edge supports fewer Node.js runtimes than Lambda and lags it.");
 
-        if (site.Invalidation is not null)
+        if (site.Invalidation is not null || site.WarmUp is not null)
         {
             SuppressCustomResourceHandler(site);
         }
@@ -101,7 +106,7 @@ internal static class SiteSuppressions
     }
 
     /// <summary>
-    /// AwsCustomResource's handler (the non-waiting invalidation) is a singleton Lambda aws-cdk-lib creates in the stack,
+    /// AwsCustomResource's handler (the non-waiting invalidation, the warm-up after deploy) is a singleton Lambda aws-cdk-lib creates in the stack,
     /// with a role it writes; its managed policy cannot be set through AwsCustomResource's props.
     /// </summary>
     private static void SuppressCustomResourceHandler(AstroAws site)
@@ -116,7 +121,7 @@ internal static class SiteSuppressions
             NagSuppressions.Add(
                 role,
                 "AwsSolutions-IAM4",
-                "The role of aws-cdk-lib's AwsCustomResource handler, which requests the site's CloudFront invalidation at deploy time, carries AWSLambdaBasicExecutionRole "
+                "The role of aws-cdk-lib's AwsCustomResource handler, which requests the site's CloudFront invalidation or runs the site's warmer at deploy time, carries AWSLambdaBasicExecutionRole "
                 + "(logs:CreateLogGroup, CreateLogStream, PutLogEvents only); aws-cdk-lib creates it and AwsCustomResource has no prop to change it.",
                 BasicExecutionRole);
         }

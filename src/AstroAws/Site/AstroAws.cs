@@ -56,6 +56,10 @@ public class AstroAws : Construct
         FilesDeployment = parts.FilesDeployment;
         FileOptionsDeployments = parts.FileOptionsDeployments;
         Invalidation = parts.Invalidation;
+        Warmer = parts.Warm?.Warmer;
+        WarmerLogGroup = parts.Warm?.LogGroup;
+        WarmerSchedule = parts.Warm?.Schedule;
+        WarmUp = parts.Warm?.WarmUp;
         CustomDomainUrl = Plan.Domain is null ? null : $"https://{Plan.Domain.Primary}";
 
         // Last, so it sees every resource the site made: cdk-nag suppressions with reasons, listed in docs/security.md.
@@ -94,6 +98,21 @@ public class AstroAws : Construct
 
     /// <summary>The server function's log group in ssr and ssr-stream mode, unless <c>LambdaFunction.LogRetention</c> is set; null otherwise.</summary>
     public LogGroup? ServerLogGroup { get; }
+
+    /// <summary>
+    /// The function that keeps <see cref="AstroAwsProps.Warm"/> instances of <see cref="ServerFunction"/> warm, invoking it
+    /// that many times at once; null without Warm.
+    /// </summary>
+    public LambdaFunction? Warmer { get; }
+
+    /// <summary>The warmer's log group (kept for one month); null without <see cref="AstroAwsProps.Warm"/>.</summary>
+    public LogGroup? WarmerLogGroup { get; }
+
+    /// <summary>The EventBridge rule that runs <see cref="Warmer"/> every 5 minutes; null without <see cref="AstroAwsProps.Warm"/>.</summary>
+    public Amazon.CDK.AWS.Events.Rule? WarmerSchedule { get; }
+
+    /// <summary>The custom resource that runs <see cref="Warmer"/> once after each deploy of a new server build, without waiting for it; null without <see cref="AstroAwsProps.Warm"/>.</summary>
+    public Amazon.CDK.CustomResources.AwsCustomResource? WarmUp { get; }
 
     /// <summary>The Lambda@Edge function in edge mode; null otherwise.</summary>
     public EdgeFunction? EdgeFunction { get; }

@@ -77,6 +77,16 @@ public sealed class AstroAwsProps
     /// <value>Default: none: no viewer-response function.</value>
     public ViewerCode? ViewerResponse { get; init; }
 
+    /// <summary>
+    /// How many instances of the server function to keep warm (SST's <c>warm</c>), for sites whose cold starts hurt: every
+    /// 5 minutes, and once after each deploy, a warmer function invokes the server function this many times at once; the
+    /// server's handler becomes a small entry that answers those invocations after 100 ms without rendering, and hands
+    /// every request to the adapter's handler. Costs Warm + 1 short invocations every 5 minutes. ssr and ssr-stream only
+    /// (refused in edge and static mode); at most 1000. See <c>docs/keep-warm.md</c>.
+    /// </summary>
+    /// <value>Default: none (or 0): no warmer, and the server's handler is the adapter's <c>entry.handler</c>.</value>
+    public int? Warm { get; init; }
+
     /// <summary>Overrides for the resources the construct creates.</summary>
     /// <value>Default: none; every resource uses the defaults documented on <see cref="AstroAwsCdkProps"/>.</value>
     public AstroAwsCdkProps? Cdk { get; init; }

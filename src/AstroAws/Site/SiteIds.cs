@@ -13,6 +13,10 @@ internal static class SiteIds
     public const string Invalidation = "Invalidation";
     public const string ServerFunction = "ServerFunction";
     public const string ServerLogGroup = "ServerLogGroup";
+    public const string Warmer = "Warmer";
+    public const string WarmerLogGroup = "WarmerLogGroup";
+    public const string WarmerSchedule = "WarmerSchedule";
+    public const string WarmUp = "WarmUp";
     public const string EdgeFunction = "EdgeFunction";
     public const string UrlSigner = "UrlSigner";
     public const string RequestFunction = "RequestFunction";

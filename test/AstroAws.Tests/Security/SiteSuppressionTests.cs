@@ -147,4 +147,22 @@ public class SiteSuppressionTests
         Suppressions.Of(json, "AWS::IAM::Policy").Single(r => r.Key.StartsWith("CustomCDKBucketDeployment", StringComparison.Ordinal)).Value
             .Should().HaveCount(2, "each site's bucket adds its own Resource::<bucket>/* finding");
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Warm_site_suppresses_only_the_basic_execution_policy_of_its_warmer_and_of_the_custom_resource_handler(bool alsoRequestedInvalidation)
+    {
+        var (stack, site) = SiteStacks.ForFixture("ssr", p => new AstroAwsProps
+        {
+            OutDir = p.OutDir,
+            Warm = 2,
+            Invalidation = alsoRequestedInvalidation ? SiteInvalidation.All with { Wait = false } : null,
+        });
+        var json = SiteStacks.Json(stack);
+
+        CoversBasicExecutionRoleOnly(Suppressions.Single(Suppressions.Read(json["Resources"]![stack.ResolveLogicalId(site.Warmer!.Role!)]!.AsObject()), "AwsSolutions-IAM4"));
+        var handlerRole = Suppressions.Of(json, "AWS::IAM::Role").Single(r => r.Key.StartsWith("AWS679f53fac002430cb0da5b7982bd2287", StringComparison.Ordinal)).Value;
+        CoversBasicExecutionRoleOnly(Suppressions.Single(handlerRole, "AwsSolutions-IAM4"));
+    }
 }

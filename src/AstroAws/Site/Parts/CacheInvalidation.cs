@@ -14,9 +14,6 @@ namespace Astro.Aws.Parts;
 /// </summary>
 internal static class CacheInvalidation
 {
-    /// <summary>aws-cdk-lib's fixed construct ID for AwsCustomResource's singleton handler, a child of the stack.</summary>
-    public const string AwsCustomResourceHandlerId = "AWS679f53fac002430cb0da5b7982bd2287";
-
     public static AwsCustomResource Request(Construct scope, InvalidationPlan plan, Distribution distribution, BucketDeployment lastUpload)
     {
         var call = new AwsSdkCall
@@ -48,14 +45,7 @@ internal static class CacheInvalidation
         });
         invalidation.Node.AddDependency(lastUpload);
 
-        // Escape hatch: aws-cdk-lib 2.160 gives AwsCustomResource's singleton handler nodejs20.x, deprecated on
-        // 2026-04-30, with creation blocked from 2027-02-01 (docs/aws-rules.md, lambda/deprecated-runtime). It has no
-        // prop for the runtime; the handler runs on 24 like the site's server. Other AwsCustomResources of the stack share it.
-        if (Stack.Of(scope).Node.TryFindChild(AwsCustomResourceHandlerId) is Amazon.CDK.AWS.Lambda.Function handler)
-        {
-            ((Amazon.CDK.AWS.Lambda.CfnFunction)handler.Node.DefaultChild!).Runtime = ServerDefaults.Node24.Name;
-        }
-
+        AwsCustomResourceHandler.UseNewestRuntime(scope);
         return invalidation;
     }
 

@@ -15,7 +15,11 @@ internal static class ServerPlanner
 
     private static Duration EdgeTimeoutLimit => Duration.Seconds(30);
 
-    public static RegionalServerPlan Regional(AstroBuild build, AstroAwsCdkProps cdk, FunctionUrlProtection protection)
+    /// <param name="build">The build, whose server folder is the code.</param>
+    /// <param name="cdk">The caller's overrides.</param>
+    /// <param name="protection">How the function URL is protected.</param>
+    /// <param name="warm">The site is kept warm (<see cref="AstroAwsProps.Warm"/>): the handler is the warm-up entry in front of the adapter's.</param>
+    public static RegionalServerPlan Regional(AstroBuild build, AstroAwsCdkProps cdk, FunctionUrlProtection protection, bool warm)
     {
         var overrides = cdk.LambdaFunction;
         var origin = PropsMerge.Overlay(new FunctionUrlOriginProps { ReadTimeout = ServerDefaults.OriginReadTimeout }, cdk.LambdaFunctionOrigin);
@@ -26,8 +30,9 @@ internal static class ServerPlanner
         var function = PropsMerge.Overlay(
             new FunctionProps
             {
-                Code = Code.FromAsset(build.ServerDirectory!),
-                Handler = ServerDefaults.Handler,
+                // Without Warm the build's folder and the adapter's handler as they are, so existing sites do not change.
+                Code = warm ? KeepWarm.ServerEntry.Asset(build.ServerDirectory!) : Code.FromAsset(build.ServerDirectory!),
+                Handler = warm ? KeepWarm.ServerEntry.Handler(build.Mode) : ServerDefaults.Handler,
                 Runtime = ServerDefaults.Node24,
                 Architecture = Architecture.ARM_64,
                 MemorySize = ServerDefaults.MemorySize,

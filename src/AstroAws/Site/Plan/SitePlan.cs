@@ -36,6 +36,9 @@ internal sealed record SitePlan
     /// <summary>The regional server (ssr, ssr-stream), or null.</summary>
     public RegionalServerPlan? RegionalServer { get; init; }
 
+    /// <summary>The warmer of <see cref="AstroAwsProps.Warm"/> (ssr and ssr-stream only), or null when the site is not kept warm.</summary>
+    public WarmPlan? Warm { get; init; }
+
     /// <summary>The Lambda@Edge server (edge), or null.</summary>
     public EdgeFunctionProps? EdgeServer { get; init; }
 
@@ -88,6 +91,12 @@ internal sealed record SitePlan
 /// <param name="Origin">The CloudFront origin's props.</param>
 /// <param name="Protected">CloudFront signs its requests (Origin Access Control); else the URL is public.</param>
 internal sealed record RegionalServerPlan(FunctionProps Function, bool OurLogGroup, FunctionUrlOptions Url, FunctionUrlOriginProps Origin, bool Protected);
+
+/// <summary>Keeping <paramref name="Instances"/> server instances warm.</summary>
+/// <param name="Instances">How many invocations the warmer sends at once.</param>
+/// <param name="Warmer">The warmer's props but its environment, which names the server function.</param>
+/// <param name="Interval">How often the schedule runs the warmer.</param>
+internal sealed record WarmPlan(int Instances, FunctionProps Warmer, Amazon.CDK.Duration Interval);
 
 /// <summary>Which of the site's origins a behavior targets.</summary>
 internal enum OriginRole

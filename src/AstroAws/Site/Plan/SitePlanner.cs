@@ -43,7 +43,8 @@ internal static class SitePlanner
         RefuseIgnoredByCdk(cdk.LambdaFunctionOrigin?.OriginAccessControlId, "LambdaFunctionOrigin", "to protect the function URL, set AstroAwsProps.FunctionUrlProtection = FunctionUrlProtection.OriginAccessControl");
         RefuseUnusedForMode(build, cdk, props.FunctionUrlProtection);
 
-        var regional = build.Mode is AstroAwsMode.Ssr or AstroAwsMode.SsrStream ? ServerPlanner.Regional(build, cdk, props.FunctionUrlProtection) : null;
+        var warm = WarmPlanner.Plan(build, props.Warm, cdk.LambdaFunction);
+        var regional = build.Mode is AstroAwsMode.Ssr or AstroAwsMode.SsrStream ? ServerPlanner.Regional(build, cdk, props.FunctionUrlProtection, warm is not null) : null;
         var signsBodies = regional?.Protected == true && props.FunctionUrlProtection == FunctionUrlProtection.OriginAccessControlWithEdgeSigning;
         if (signsBodies)
         {
@@ -102,6 +103,7 @@ internal static class SitePlanner
             // Ours only when the caller brings none: CDK's own would be named without the region.
             OurS3OriginAccessControl = cdk.S3Origin?.OriginAccessControl is null,
             RegionalServer = regional,
+            Warm = warm,
             EdgeServer = build.Mode == AstroAwsMode.Edge ? ServerPlanner.Edge(site, build, cdk.LambdaFunction) : null,
             UrlSigner = signsBodies ? ServerPlanner.Signer(site) : null,
 

@@ -54,4 +54,6 @@ internal sealed record SiteParts
     public required BucketDeployment AssetsDeployment { get; init; }
 
     public required BucketDeployment FilesDeployment { get; init; }
+
+    public KeepWarm.WarmParts? Warm { get; init; }
 }

@@ -65,6 +65,7 @@ internal static class SiteRenderer
             })
             : null;
         var server = plan.RegionalServer is { } regional ? RenderRegional(site, regional) : null;
+        var warm = plan.Warm is { } warmPlan ? KeepWarm.ServerWarmer.Render(site, warmPlan, server!.Function) : null;
         var edgeFunction = plan.EdgeServer is { } edgeProps ? new EdgeFunction(site, SiteIds.EdgeFunction, edgeProps) : null;
         var urlSigner = plan.UrlSigner is { } signerProps ? new EdgeFunction(site, SiteIds.UrlSigner, signerProps) : null;
         var serverCachePolicy = plan.ServerCachePolicy is { } policyProps ? new CachePolicy(site, SiteIds.ServerCachePolicy, policyProps) : null;
@@ -122,6 +123,7 @@ internal static class SiteRenderer
             FileOptionsDeployments = deployments[1..^1],
             FilesDeployment = deployments[^1],
             Invalidation = invalidation,
+            Warm = warm,
         };
     }
 
