@@ -13,6 +13,7 @@ internal static class SiteIds
     public const string Invalidation = "Invalidation";
     public const string ServerFunction = "ServerFunction";
     public const string ServerLogGroup = "ServerLogGroup";
+    public const string ImageLayer = "ImageLayer";
     public const string EdgeFunction = "EdgeFunction";
     public const string UrlSigner = "UrlSigner";
     public const string RequestFunction = "RequestFunction";

@@ -36,6 +36,9 @@ internal sealed record SitePlan
     /// <summary>The regional server (ssr, ssr-stream), or null.</summary>
     public RegionalServerPlan? RegionalServer { get; init; }
 
+    /// <summary>The regional server's sharp layer for Astro's image service, or null.</summary>
+    public ImageLayerPlan? ImageLayer { get; init; }
+
     /// <summary>The Lambda@Edge server (edge), or null.</summary>
     public EdgeFunctionProps? EdgeServer { get; init; }
 

@@ -61,6 +61,7 @@ internal static class SitePlanner
                 "@astroaws/site:oacRequestBodies"));
         }
 
+        var imageLayer = ImagePlanner.Plan(build, props.Images, regional?.Function, notes);
         var requestHook = ViewerHooks.Request(props.ViewerRequest);
         var responseHook = ViewerHooks.Response(props.ViewerResponse);
         var routing = RoutingPlanner.Plan(site, build, domain?.HostRedirect, regional?.Protected == true, props.RoutePlacement, requestHook);
@@ -102,6 +103,7 @@ internal static class SitePlanner
             // Ours only when the caller brings none: CDK's own would be named without the region.
             OurS3OriginAccessControl = cdk.S3Origin?.OriginAccessControl is null,
             RegionalServer = regional,
+            ImageLayer = imageLayer,
             EdgeServer = build.Mode == AstroAwsMode.Edge ? ServerPlanner.Edge(site, build, cdk.LambdaFunction) : null,
             UrlSigner = signsBodies ? ServerPlanner.Signer(site) : null,
 
