@@ -38,6 +38,15 @@ public sealed class AstroBuild
     /// <summary>Astro's <c>output</c> as the adapter recorded it (<c>server</c> or <c>static</c>); null for a static build, which records nothing.</summary>
     internal string? ConfiguredOutput { get; init; }
 
+    /// <summary>Astro's <c>image.service.entrypoint</c> as the adapter recorded it; null for a static build, which records nothing.</summary>
+    internal string? ImageServiceEntrypoint { get; init; }
+
+    /// <summary>
+    /// True when the server renders images with Astro's sharp service (<c>astro/assets/services/sharp</c>, Astro's default
+    /// and the adapter's): its <c>/_image</c> endpoint then imports <c>sharp</c>, which the adapter leaves out of the bundle.
+    /// </summary>
+    public bool UsesSharp => HasServer && ImageServiceEntrypoint == "astro/assets/services/sharp";
+
     /// <summary>The total size of <see cref="StaticFiles"/> in bytes.</summary>
     public long ClientBytes { get; }
 

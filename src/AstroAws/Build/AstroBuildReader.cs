@@ -26,7 +26,7 @@ internal static class AstroBuildReader
             return ReadStatic(propName, dist, givenBase ?? "/");
         }
 
-        var (modeName, configuredBase, output) = ReadMetadata(propName, metadataPath);
+        var (modeName, configuredBase, output, imageService) = ReadMetadata(propName, metadataPath);
         var mode = ParseMode(propName, metadataPath, modeName);
         var client = RequireFolder(propName, dist, "client", fix);
         var lambda = RequireFolder(propName, dist, "lambda", fix);
@@ -39,7 +39,7 @@ internal static class AstroBuildReader
         }
 
         var (files, bytes) = ListFiles(client);
-        return new AstroBuild(mode, dist, client, lambda, buildBase, files, bytes) { ConfiguredOutput = output };
+        return new AstroBuild(mode, dist, client, lambda, buildBase, files, bytes) { ConfiguredOutput = output, ImageServiceEntrypoint = imageService };
     }
 
     /// <summary>
@@ -112,13 +112,13 @@ internal static class AstroBuildReader
         return new AstroBuild(AstroAwsMode.Static, dist, dist, null, basePath, files, bytes);
     }
 
-    private static (string? Mode, string? Base, string? Output) ReadMetadata(string propName, string path)
+    private static (string? Mode, string? Base, string? Output, string? ImageService) ReadMetadata(string propName, string path)
     {
         try
         {
             var entries = JsonNode.Parse(File.ReadAllText(path)) as JsonArray
                 ?? throw new FormatException("the file is JSON but not a flatted array");
-            return (FlattedJson.ResolveString(entries, "args", "mode"), FlattedJson.ResolveString(entries, "config", "base"), FlattedJson.ResolveString(entries, "config", "output"));
+            return (FlattedJson.ResolveString(entries, "args", "mode"), FlattedJson.ResolveString(entries, "config", "base"), FlattedJson.ResolveString(entries, "config", "output"), FlattedJson.ResolveString(entries, "config", "image", "service", "entrypoint"));
         }
         catch (Exception ex) when (ex is JsonException or FormatException or IOException or UnauthorizedAccessException)
         {

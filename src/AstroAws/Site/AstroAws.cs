@@ -41,6 +41,7 @@ public class AstroAws : Construct
         RequestFunction = parts.RequestFunction;
         ResponseFunction = parts.ResponseFunction;
         ServerFunction = parts.ServerFunction;
+        ImageLayer = parts.ImageLayer;
         ServerLogGroup = parts.ServerLogGroup;
         FunctionUrl = parts.FunctionUrl;
         ServerOrigin = parts.ServerOrigin;
@@ -95,6 +96,13 @@ public class AstroAws : Construct
 
     /// <summary>The server function in ssr and ssr-stream mode; null otherwise.</summary>
     public LambdaFunction? ServerFunction { get; }
+
+    /// <summary>
+    /// The sharp layer on <see cref="ServerFunction"/> for Astro's image service: the one the site made (a
+    /// <see cref="LayerVersion"/>) or <see cref="AstroAwsImages.Layer"/>; null without a regional server, with
+    /// <see cref="AstroAwsImages.None"/>, or when the build uses another image service.
+    /// </summary>
+    public ILayerVersion? ImageLayer { get; }
 
     /// <summary>The server function's log group in ssr and ssr-stream mode, unless <c>LambdaFunction.LogRetention</c> is set; null otherwise.</summary>
     public LogGroup? ServerLogGroup { get; }

@@ -87,6 +87,16 @@ public sealed class AstroAwsProps
     /// <value>Default: none (or 0): no warmer, and the server's handler is the adapter's <c>entry.handler</c>.</value>
     public int? Warm { get; init; }
 
+    /// <summary>
+    /// How the server function gets <c>sharp</c> for Astro's image service (<c>/_image</c>): a Lambda layer that
+    /// <c>cdk synth</c> installs with npm for the function's architecture, a layer of yours, or none
+    /// (<see cref="AstroAwsImages.None"/>). See <c>docs/images.md</c>.
+    /// </summary>
+    /// <value>Default: in ssr and ssr-stream mode, when the build uses Astro's sharp image service (Astro's default), a
+    /// layer with sharp <see cref="AstroAwsImages.DefaultSharpVersion"/> for the function's architecture, which needs npm
+    /// 10.1 or later at synth; none otherwise. Edge mode gets none (Lambda@Edge takes no layers) and a warning.</value>
+    public AstroAwsImages? Images { get; init; }
+
     /// <summary>Overrides for the resources the construct creates.</summary>
     /// <value>Default: none; every resource uses the defaults documented on <see cref="AstroAwsCdkProps"/>.</value>
     public AstroAwsCdkProps? Cdk { get; init; }

@@ -17,6 +17,7 @@ internal static class SiteIds
     public const string WarmerLogGroup = "WarmerLogGroup";
     public const string WarmerSchedule = "WarmerSchedule";
     public const string WarmUp = "WarmUp";
+    public const string ImageLayer = "ImageLayer";
     public const string EdgeFunction = "EdgeFunction";
     public const string UrlSigner = "UrlSigner";
     public const string RequestFunction = "RequestFunction";

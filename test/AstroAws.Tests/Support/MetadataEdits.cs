@@ -19,5 +19,20 @@ internal static class MetadataEdits
         File.WriteAllText(path, entries.ToJsonString());
     }
 
+    /// <summary>Sets the string at a deeper path (e.g. <c>config.image.service.entrypoint</c>), each key dereferenced as in <see cref="Set"/>.</summary>
+    public static void SetAt(string dist, string value, params string[] path)
+    {
+        var file = Path.Combine(dist, "metadata.json");
+        var entries = (JsonArray)JsonNode.Parse(File.ReadAllText(file))!;
+        var parent = (JsonObject)entries[0]!;
+        foreach (var key in path[..^1])
+        {
+            parent = (JsonObject)entries[Index(parent[key]!)]!;
+        }
+
+        entries[Index(parent[path[^1]]!)] = value;
+        File.WriteAllText(file, entries.ToJsonString());
+    }
+
     private static int Index(JsonNode reference) => int.Parse((string)reference!, CultureInfo.InvariantCulture);
 }

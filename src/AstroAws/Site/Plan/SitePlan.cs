@@ -39,6 +39,9 @@ internal sealed record SitePlan
     /// <summary>The warmer of <see cref="AstroAwsProps.Warm"/> (ssr and ssr-stream only), or null when the site is not kept warm.</summary>
     public WarmPlan? Warm { get; init; }
 
+    /// <summary>The regional server's sharp layer for Astro's image service, or null.</summary>
+    public ImageLayerPlan? ImageLayer { get; init; }
+
     /// <summary>The Lambda@Edge server (edge), or null.</summary>
     public EdgeFunctionProps? EdgeServer { get; init; }
 

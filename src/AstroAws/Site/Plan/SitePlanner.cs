@@ -62,6 +62,7 @@ internal static class SitePlanner
                 "@astroaws/site:oacRequestBodies"));
         }
 
+        var imageLayer = ImagePlanner.Plan(build, props.Images, regional?.Function, notes);
         var requestHook = ViewerHooks.Request(props.ViewerRequest);
         var responseHook = ViewerHooks.Response(props.ViewerResponse);
         var routing = RoutingPlanner.Plan(site, build, domain?.HostRedirect, regional?.Protected == true, props.RoutePlacement, requestHook);
@@ -104,6 +105,7 @@ internal static class SitePlanner
             OurS3OriginAccessControl = cdk.S3Origin?.OriginAccessControl is null,
             RegionalServer = regional,
             Warm = warm,
+            ImageLayer = imageLayer,
             EdgeServer = build.Mode == AstroAwsMode.Edge ? ServerPlanner.Edge(site, build, cdk.LambdaFunction) : null,
             UrlSigner = signsBodies ? ServerPlanner.Signer(site) : null,
 

@@ -23,6 +23,8 @@ internal sealed record SiteParts
 
     public LambdaFunction? ServerFunction { get; init; }
 
+    public ILayerVersion? ImageLayer { get; init; }
+
     public LogGroup? ServerLogGroup { get; init; }
 
     public FunctionUrl? FunctionUrl { get; init; }

@@ -64,7 +64,13 @@ internal static class SiteRenderer
                 Comment = "AstroAws: the site's AstroAwsProps.ViewerResponse",
             })
             : null;
-        var server = plan.RegionalServer is { } regional ? RenderRegional(site, regional) : null;
+        var imageLayer = plan.ImageLayer switch
+        {
+            { CallerLayer: { } theirs } => theirs,
+            { Props: { } layerProps } => new LayerVersion(site, SiteIds.ImageLayer, layerProps),
+            _ => null,
+        };
+        var server = plan.RegionalServer is { } regional ? RenderRegional(site, regional, imageLayer) : null;
         var warm = plan.Warm is { } warmPlan ? KeepWarm.ServerWarmer.Render(site, warmPlan, server!.Function) : null;
         var edgeFunction = plan.EdgeServer is { } edgeProps ? new EdgeFunction(site, SiteIds.EdgeFunction, edgeProps) : null;
         var urlSigner = plan.UrlSigner is { } signerProps ? new EdgeFunction(site, SiteIds.UrlSigner, signerProps) : null;
@@ -108,6 +114,7 @@ internal static class SiteRenderer
             RequestFunction = requestFunction,
             ResponseFunction = responseFunction,
             ServerFunction = server?.Function,
+            ImageLayer = imageLayer,
             ServerLogGroup = server?.LogGroup,
             FunctionUrl = server?.Url,
             ServerOrigin = server?.Origin,
@@ -127,10 +134,12 @@ internal static class SiteRenderer
         };
     }
 
-    private static RegionalServer RenderRegional(Construct site, RegionalServerPlan plan)
+    private static RegionalServer RenderRegional(Construct site, RegionalServerPlan plan, ILayerVersion? imageLayer)
     {
         var logGroup = plan.OurLogGroup ? new LogGroup(site, SiteIds.ServerLogGroup, new LogGroupProps { Retention = RetentionDays.ONE_MONTH }) : null;
-        var function = new LambdaFunction(site, SiteIds.ServerFunction, PropsMerge.Overlay(new LambdaFunctionProps { LogGroup = logGroup }, plan.Function));
+        var props = PropsMerge.Overlay(new LambdaFunctionProps { LogGroup = logGroup }, plan.Function);
+        props.Layers = PropsMerge.Combine(imageLayer is null ? null : [imageLayer], plan.Function.Layers);
+        var function = new LambdaFunction(site, SiteIds.ServerFunction, props);
         var url = function.AddFunctionUrl(plan.Url);
         if (!plan.Protected)
         {
