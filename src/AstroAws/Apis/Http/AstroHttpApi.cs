@@ -216,9 +216,7 @@ public class AstroHttpApi : Construct
     public IReadOnlyList<HttpRoute> AddRoutes(Construct functionScope, IReadOnlyDictionary<string, ApiRoute> newRoutes)
     {
         ArgumentNullException.ThrowIfNull(functionScope);
-        var holderId = Names.UniqueId(this) + "Functions";
-        var holder = functionScope.Node.TryFindChild(holderId) as Construct ?? new Construct(functionScope, holderId);
-        return AddRoutesFrom(newRoutes, "AstroHttpApi.AddRoutes(functionScope, routes)", holder);
+        return AddRoutesFrom(newRoutes, "AstroHttpApi.AddRoutes(functionScope, routes)", FunctionHolder.In(functionScope, this));
     }
 
     /// <summary>The function behind a route (e.g. <c>"GET /notes"</c>), or null when the route has none.</summary>

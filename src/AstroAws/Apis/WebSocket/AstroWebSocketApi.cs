@@ -149,7 +149,7 @@ public class AstroWebSocketApi : Construct
         }
 
         DeletionPolicyAspect.Apply(this, props.Tags, props.DeletionPolicy);
-        AddRoutesFrom(props.Routes ?? new Dictionary<string, ApiRoute>(), $"{PropsType}.Routes");
+        AddRoutesFrom(props.Routes ?? new Dictionary<string, ApiRoute>(), $"{PropsType}.Routes", this);
         if (connectAuthorizer is not null)
         {
             Node.AddValidation(new ConnectRouteRequired(routes));
@@ -209,7 +209,23 @@ public class AstroWebSocketApi : Construct
 
     /// <summary>Adds routes; the keys and values follow the same rules as <see cref="AstroWebSocketApiProps.Routes"/>.</summary>
     /// <returns>The routes created.</returns>
-    public IReadOnlyList<WebSocketRoute> AddRoutes(IReadOnlyDictionary<string, ApiRoute> newRoutes) => AddRoutesFrom(newRoutes, "AstroWebSocketApi.AddRoutes(routes)");
+    public IReadOnlyList<WebSocketRoute> AddRoutes(IReadOnlyDictionary<string, ApiRoute> newRoutes) => AddRoutesFrom(newRoutes, "AstroWebSocketApi.AddRoutes(routes)", this);
+
+    /// <summary>
+    /// Adds routes whose functions are created in <paramref name="functionScope"/>, e.g. a stack of their own, as
+    /// <see cref="AstroHttpApi.AddRoutes(Construct, IReadOnlyDictionary{string, ApiRoute})"/> does, under a child named
+    /// after this API. Unlike an HTTP API's, the routes and integrations move with the functions: each function refers to
+    /// the API (its connection grant and callback URL), so only that direction can cross stacks. Per-route throttling is
+    /// refused there, because it lives on the stage.
+    /// </summary>
+    /// <param name="functionScope">Where the routes' functions are created (any construct of the same app and account).</param>
+    /// <param name="newRoutes">Routes with the same rules as <see cref="AstroWebSocketApiProps.Routes"/>.</param>
+    /// <returns>The routes created.</returns>
+    public IReadOnlyList<WebSocketRoute> AddRoutes(Construct functionScope, IReadOnlyDictionary<string, ApiRoute> newRoutes)
+    {
+        ArgumentNullException.ThrowIfNull(functionScope);
+        return AddRoutesFrom(newRoutes, "AstroWebSocketApi.AddRoutes(functionScope, routes)", FunctionHolder.In(functionScope, this));
+    }
 
     /// <summary>The function behind a route (e.g. <c>"$connect"</c> or <c>"sendMessage"</c>), or null when there is no such route.</summary>
     public IFunction? GetFunction(string routeKey) => functions.Get(routeKey);
@@ -251,7 +267,7 @@ public class AstroWebSocketApi : Construct
         return null;
     }
 
-    private List<WebSocketRoute> AddRoutesFrom(IReadOnlyDictionary<string, ApiRoute> newRoutes, string propName)
+    private List<WebSocketRoute> AddRoutesFrom(IReadOnlyDictionary<string, ApiRoute> newRoutes, string propName, Construct functionScope)
     {
         ArgumentNullException.ThrowIfNull(newRoutes);
         var added = new List<WebSocketRoute>();
@@ -273,7 +289,7 @@ public class AstroWebSocketApi : Construct
             var id = ConstructIds.ForRoute(key);
             var function = route.Kind switch
             {
-                ApiRouteKind.Handler => RouteFunctionFactory.Create(this, $"{id}Function", route.Handler, defaults?.Function, route.FunctionProps, where),
+                ApiRouteKind.Handler => RouteFunctionFactory.Create(functionScope, $"{id}Function", route.Handler, defaults?.Function, route.FunctionProps, where),
                 ApiRouteKind.Function => route.Function!,
                 _ => throw new ArgumentException(
                     $"{where}: received a {route.Kind} route, which only HTTP APIs (AstroHttpApi) serve; a WebSocket route is answered by a Lambda. "
@@ -283,7 +299,9 @@ public class AstroWebSocketApi : Construct
 
             GiveConnectionAccess(function, route);
             var authorizer = key == WebSocketRouteKeys.Connect ? ConnectAuthorizer(route, where) : null;
-            var webSocketRoute = new WebSocketRoute(this, id, new WebSocketRouteProps
+            // Routes whose functions live elsewhere go with them: the functions refer to the API (their connection grant and
+            // callback URL), so a route here referring back to them would make the two stacks depend on each other.
+            var webSocketRoute = new WebSocketRoute(functionScope, id, new WebSocketRouteProps
             {
                 WebSocketApi = WebSocketApi,
                 RouteKey = key,
@@ -298,6 +316,13 @@ public class AstroWebSocketApi : Construct
 
             if (route.Throttle is { } throttle)
             {
+                if (functionScope != this)
+                {
+                    throw new ArgumentException(
+                        $"{where}.Throttle: received per-route throttling on a route added with AddRoutes(functionScope, routes). Route settings live on the stage, which would then have to wait for a route in the other stack while that stack refers to the API. Throttle it with Defaults.Throttle, or add the route with AddRoutes(routes).",
+                        $"{where}.Throttle");
+                }
+
                 if (cfnStage is null)
                 {
                     throw new ArgumentException(

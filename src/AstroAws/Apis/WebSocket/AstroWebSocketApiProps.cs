@@ -9,7 +9,7 @@ public sealed class AstroWebSocketApiProps
     /// Routes: <c>"$connect"</c>, <c>"$disconnect"</c>, <c>"$default"</c> or a custom action (<c>"sendMessage"</c>) →
     /// a handler string, <see cref="ApiRoute.FromFunction"/> or <see cref="ApiRoute.FromFunctionProps"/>.
     /// </summary>
-    /// <value>Default: none; add routes later with <see cref="AstroWebSocketApi.AddRoutes"/>.</value>
+    /// <value>Default: none; add routes later with <see cref="AstroWebSocketApi.AddRoutes(IReadOnlyDictionary{string, ApiRoute})"/>.</value>
     public IReadOnlyDictionary<string, ApiRoute>? Routes { get; init; }
 
     /// <summary>Which part of a message picks the custom route: the message's <c>action</c> field by default.</summary>
