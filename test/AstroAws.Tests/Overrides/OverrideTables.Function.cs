@@ -110,7 +110,7 @@ internal static partial class OverrideTables
             "Cannot configure 'ipv6AllowedForDualStack' without configuring a VPC"),
 
         Template("Layers", stack => LambdaFunction(new AstroAwsFunctionOptions { Layers = [LayerVersion.FromLayerVersionArn(stack, "UserLayer", "arn:aws:lambda:eu-west-1:123456789012:layer:enum:1")] }),
-            t => t.ServerFunction(new J { ["Layers"] = new[] { "arn:aws:lambda:eu-west-1:123456789012:layer:enum:1" } })),
+            t => t.ServerFunction(new J { ["Layers"] = Match.ArrayWith(["arn:aws:lambda:eu-west-1:123456789012:layer:enum:1"]) })),
 
 #pragma warning disable CS0618 // deprecated in CDK, still a property of the contract
         Template("LogFormat", _ => LambdaFunction(new AstroAwsFunctionOptions { LogFormat = "JSON" }),
