@@ -27,6 +27,15 @@ internal static class ApiStacks
 
     public static Template Template(Stack stack) => SiteStacks.Template(stack);
 
+    /// <summary>A custom domain that exists outside the stack, as <c>DomainName.FromDomainNameAttributes</c> imports it.</summary>
+    public static Amazon.CDK.AWS.Apigatewayv2.IDomainName ImportedDomain(Stack scope, string name = "api.example.com", string id = "Imported") =>
+        Amazon.CDK.AWS.Apigatewayv2.DomainName.FromDomainNameAttributes(scope, id, new Amazon.CDK.AWS.Apigatewayv2.DomainNameAttributes
+        {
+            Name = name,
+            RegionalDomainName = "d-1.execute-api.eu-west-1.amazonaws.com",
+            RegionalHostedZoneId = "ZLY8HYME6SFDD",
+        });
+
     private static ApiFunctionProps WithCodeRoot(ApiFunctionProps function) => new()
     {
         CodeRoot = function.CodeRoot ?? CodeRoot,

@@ -164,7 +164,7 @@ public class AdoptionTests
     public void Two_apis_on_the_root_of_one_domain_break_the_shared_domain_rule()
     {
         var stack = SiteStacks.NewStack();
-        var domain = DomainName.FromDomainNameAttributes(stack, "Imported", new DomainNameAttributes { Name = "api.example.com", RegionalDomainName = "d-1.execute-api.eu-west-1.amazonaws.com", RegionalHostedZoneId = "ZLY8HYME6SFDD" });
+        var domain = ApiStacks.ImportedDomain(stack);
         _ = new AstroHttpApi(stack, "One", new AstroHttpApiProps { Defaults = ApiStacks.Defaults(), Routes = NotesRoutes, CustomDomain = ApiDomain.FromDomainName(domain) });
         _ = new AstroHttpApi(stack, "Two", new AstroHttpApiProps { Defaults = ApiStacks.Defaults(), Routes = NotesRoutes, CustomDomain = ApiDomain.FromDomainName(domain) });
 
@@ -177,7 +177,7 @@ public class AdoptionTests
     public void A_websocket_api_beside_an_http_api_on_one_domain_breaks_the_shared_domain_rule()
     {
         var stack = SiteStacks.NewStack();
-        var domain = DomainName.FromDomainNameAttributes(stack, "Imported", new DomainNameAttributes { Name = "api.example.com", RegionalDomainName = "d-1.execute-api.eu-west-1.amazonaws.com", RegionalHostedZoneId = "ZLY8HYME6SFDD" });
+        var domain = ApiStacks.ImportedDomain(stack);
         _ = new AstroHttpApi(stack, "Http", new AstroHttpApiProps { Defaults = ApiStacks.Defaults(), Routes = NotesRoutes, CustomDomain = ApiDomain.FromDomainName(domain, "rest") });
         _ = new AstroWebSocketApi(stack, "Ws", new AstroWebSocketApiProps { Defaults = WsStacks.Defaults(), Routes = WsStacks.SeedRoutes(), CustomDomain = ApiDomain.FromDomainName(domain, "chat") });
 
@@ -193,7 +193,7 @@ public class AdoptionTests
             () => ApiStacks.Http(scope => new AstroHttpApiProps
             {
                 Defaults = ApiStacks.Defaults(),
-                CustomDomain = ApiDomain.FromDomainName(DomainName.FromDomainNameAttributes(scope, "Imported", new DomainNameAttributes { Name = "api.example.com", RegionalDomainName = "d", RegionalHostedZoneId = "Z" })) with
+                CustomDomain = ApiDomain.FromDomainName(ApiStacks.ImportedDomain(scope)) with
                 {
                     Certificate = Certificate.FromCertificateArn(scope, "Cert", "arn:aws:acm:eu-west-1:123456789012:certificate/abc"),
                 },
@@ -229,7 +229,7 @@ public class AdoptionTests
         {
             var existing = new WebSocketApi(scope, "Existing");
             var stage = new WebSocketStage(scope, "ExistingStage", new WebSocketStageProps { WebSocketApi = existing, StageName = "live", AutoDeploy = true });
-            var domain = DomainName.FromDomainNameAttributes(scope, "Imported", new DomainNameAttributes { Name = "ws.example.com", RegionalDomainName = "d-1.execute-api.eu-west-1.amazonaws.com", RegionalHostedZoneId = "ZLY8HYME6SFDD" });
+            var domain = ApiStacks.ImportedDomain(scope, "ws.example.com");
             return new AstroWebSocketApiProps
             {
                 Defaults = WsStacks.Defaults(),

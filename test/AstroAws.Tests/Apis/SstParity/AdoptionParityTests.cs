@@ -23,12 +23,7 @@ namespace Astro.Aws.Tests.Apis.SstParity;
 /// </summary>
 public sealed class AdoptionParityTests
 {
-    private static IDomainName Existing(Stack scope) => DomainName.FromDomainNameAttributes(scope, "Existing", new DomainNameAttributes
-    {
-        Name = "api.example.com",
-        RegionalDomainName = "d-1.execute-api.eu-west-1.amazonaws.com",
-        RegionalHostedZoneId = "ZLY8HYME6SFDD",
-    });
+    private static IDomainName Existing(Stack scope) => ApiStacks.ImportedDomain(scope, id: "Existing");
 
     private static IHostedZone Zone(Stack scope) => HostedZone.FromHostedZoneAttributes(scope, "Zone", new HostedZoneAttributes { HostedZoneId = "Z123456", ZoneName = "example.com" });
 
