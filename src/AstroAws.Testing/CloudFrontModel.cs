@@ -97,16 +97,6 @@ public sealed class CloudFrontModel
     /// <summary>What an origin behind an always-signing Origin Access Control receives in <c>Authorization</c>.</summary>
     public const string CloudFrontSignature = "AWS4-HMAC-SHA256 Credential=(CloudFront's signature)";
 
-    // The runner ships inside this assembly and is written out once per process.
-    private static readonly Lazy<string> Runner = new(() =>
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"astroaws-run-viewer-function-{Environment.ProcessId}.mjs");
-        using var resource = typeof(CloudFrontModel).Assembly.GetManifestResourceStream("run-viewer-function.mjs")!;
-        using var file = File.Create(path);
-        resource.CopyTo(file);
-        return path;
-    });
-
     private static readonly IReadOnlyDictionary<string, string> NoEntries = new Dictionary<string, string>();
 
     private readonly JsonObject resources;
@@ -272,8 +262,7 @@ public sealed class CloudFrontModel
 
     private static JsonArray RunNode(string input)
     {
-        var script = Runner.Value;
-        var start = new ProcessStartInfo("node", [script])
+        var start = new ProcessStartInfo(ViewerFunctionRunner.Node, [ViewerFunctionRunner.Script])
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,

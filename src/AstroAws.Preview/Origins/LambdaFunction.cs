@@ -1,0 +1,183 @@
+using System.Text.Json.Nodes;
+using Astro.Aws.Preview.Assembly;
+
+namespace Astro.Aws.Preview.Origins;
+
+/// <summary>A statement of a function's resource policy (an <c>AWS::Lambda::Permission</c>).</summary>
+public sealed record PermissionStatement(string LogicalId, string Action, string Principal, string? FunctionUrlAuthType, bool InvokedViaFunctionUrl, string? SourceArn);
+
+/// <summary>A function URL and the function behind it, read from the template.</summary>
+public sealed class LambdaFunction
+{
+    private LambdaFunction(string urlId, string functionId, string authType, string invokeMode, string handler, string assetFolder, Dictionary<string, string> environment, IReadOnlyList<PermissionStatement> permissions, IReadOnlyList<string> warnings)
+    {
+        UrlId = urlId;
+        FunctionId = functionId;
+        AuthType = authType;
+        InvokeMode = invokeMode;
+        Handler = handler;
+        AssetFolder = assetFolder;
+        Environment = environment;
+        Permissions = permissions;
+        Warnings = warnings;
+    }
+
+    public string UrlId { get; }
+
+    public string FunctionId { get; }
+
+    /// <summary><c>NONE</c> or <c>AWS_IAM</c>.</summary>
+    public string AuthType { get; }
+
+    /// <summary><c>BUFFERED</c> or <c>RESPONSE_STREAM</c>.</summary>
+    public string InvokeMode { get; }
+
+    public string Handler { get; }
+
+    public string AssetFolder { get; }
+
+    public IReadOnlyDictionary<string, string> Environment { get; }
+
+    public IReadOnlyList<PermissionStatement> Permissions { get; }
+
+    public IReadOnlyList<string> Warnings { get; }
+
+    public static LambdaFunction Read(CloudAssembly assembly, string urlId)
+    {
+        var intrinsics = new Intrinsics(assembly);
+        var url = assembly.Resource(urlId)["Properties"]!;
+        var functionId = (string?)url["TargetFunctionArn"]?["Fn::GetAtt"]?[0] ?? (string?)url["TargetFunctionArn"]?["Ref"]
+            ?? throw new PreviewException($"{urlId}: TargetFunctionArn {url["TargetFunctionArn"]?.ToJsonString()} is not a function of this stack.");
+        if (url["Qualifier"] is not null)
+        {
+            throw new PreviewException($"{urlId} points at a qualified function (alias or version): not emulated yet by astroaws preview.");
+        }
+
+        var function = assembly.Resource(functionId)["Properties"]!;
+        var runtime = (string?)function["Runtime"] ?? string.Empty;
+        if (!runtime.StartsWith("nodejs", StringComparison.Ordinal))
+        {
+            throw new PreviewException($"{functionId} runs {runtime}; astroaws preview runs Node.js functions only.");
+        }
+
+        var warnings = new List<string>();
+        var key = function["Code"]?["S3Key"] is { } s3Key
+            ? intrinsics.String(s3Key, functionId)
+            : throw new PreviewException($"{functionId} has no staged code (inline ZipFile code or an image is not emulated).");
+        var asset = assembly.Asset(key);
+        if (!asset.IsFolder)
+        {
+            throw new PreviewException($"{functionId}'s code {asset.Path} is a file, not a staged folder: not emulated yet by astroaws preview.");
+        }
+
+        var timeout = (int?)function["Timeout"] ?? 3;
+        var memory = (int?)function["MemorySize"] ?? 128;
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["AWS_REGION"] = assembly.Region,
+            ["AWS_DEFAULT_REGION"] = assembly.Region,
+            ["AWS_LAMBDA_FUNCTION_NAME"] = functionId,
+            ["AWS_LAMBDA_FUNCTION_VERSION"] = "$LATEST",
+            ["AWS_LAMBDA_FUNCTION_MEMORY_SIZE"] = memory.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["AWS_LAMBDA_FUNCTION_TIMEOUT"] = timeout.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["AWS_EXECUTION_ENV"] = "AWS_Lambda_" + runtime,
+            ["LAMBDA_TASK_ROOT"] = asset.Path,
+            ["TZ"] = ":UTC",
+            ["ASTROAWS_FUNCTION_ARN"] = $"arn:aws:lambda:{assembly.Region}:{Intrinsics.Account}:function:{functionId}",
+        };
+        foreach (var (name, value) in function["Environment"]?["Variables"] as JsonObject ?? [])
+        {
+            try
+            {
+                environment[name] = intrinsics.String(value, $"{functionId} environment {name}");
+            }
+            catch (PreviewException e)
+            {
+                warnings.Add($"{functionId}: environment variable {name} is left unset: {e.Message}");
+            }
+        }
+
+        if (function["Layers"] is JsonArray { Count: > 0 } layers)
+        {
+            warnings.Add($"{functionId}: its {layers.Count} layer(s) are not mounted at /opt (code that needs them, e.g. the sharp image layer, fails locally).");
+        }
+
+        var arn = environment["ASTROAWS_FUNCTION_ARN"];
+        var permissions = new List<PermissionStatement>();
+        foreach (var (logicalId, permission) in assembly.ResourcesOfType("AWS::Lambda::Permission"))
+        {
+            var p = permission["Properties"]!;
+            var target = p["FunctionName"];
+            var targetsThis = (string?)target?["Fn::GetAtt"]?[0] == functionId || (string?)target?["Ref"] == functionId
+                || (target is JsonValue literal && ((string?)literal == arn || (string?)literal == functionId));
+            if (!targetsThis)
+            {
+                continue;
+            }
+
+            string? sourceArn = null;
+            if (p["SourceArn"] is { } source)
+            {
+                sourceArn = intrinsics.String(source, logicalId);
+            }
+
+            permissions.Add(new PermissionStatement(
+                logicalId,
+                (string)p["Action"]!,
+                intrinsics.String(p["Principal"], logicalId),
+                (string?)p["FunctionUrlAuthType"],
+                (bool?)p["InvokedViaFunctionUrl"] == true,
+                sourceArn));
+        }
+
+        return new LambdaFunction(urlId, functionId, (string?)url["AuthType"] ?? "NONE", (string?)url["InvokeMode"] ?? "BUFFERED", (string)function["Handler"]!, asset.Path, environment, permissions, warnings);
+    }
+
+    /// <summary>
+    /// Why Lambda would refuse a request CloudFront sends to this URL (it answers 403 before the function runs), or null
+    /// when the resource policy allows it: see docs/aws-rules.md rows lambda/url-invoke-function and lambda/url-oac-permissions.
+    /// </summary>
+    /// <param name="signedByCloudFront">Whether CloudFront signs the request (an Origin Access Control that signs it).</param>
+    /// <param name="distributionArn">The distribution the request comes from.</param>
+    /// <param name="bodyHashed">For a request with a body, whether it carries x-amz-content-sha256 (CloudFront does not hash bodies for Lambda).</param>
+    public string? Refusal(bool signedByCloudFront, string distributionArn, bool hasBody, bool bodyHashed)
+    {
+        static bool Grants(PermissionStatement s, string action) => s.Action == action || s.Action == "lambda:*";
+        if (AuthType == "NONE")
+        {
+            var url = Permissions.Any(s => Grants(s, "lambda:InvokeFunctionUrl") && s.Principal == "*" && s.FunctionUrlAuthType == "NONE");
+            var invoke = Permissions.Any(s => Grants(s, "lambda:InvokeFunction") && s.Principal == "*");
+            return (url, invoke) switch
+            {
+                (true, true) => null,
+                (false, _) => "no resource-policy statement lets principal * call lambda:InvokeFunctionUrl with FunctionUrlAuthType NONE",
+                (_, false) => "no resource-policy statement lets principal * call lambda:InvokeFunction (InvokedViaFunctionUrl); since October 2025 a NONE URL needs both",
+            };
+        }
+
+        if (AuthType != "AWS_IAM")
+        {
+            return $"unknown AuthType {AuthType}";
+        }
+
+        if (!signedByCloudFront)
+        {
+            return "the URL's AuthType is AWS_IAM but CloudFront does not sign the request (no Origin Access Control that signs it)";
+        }
+
+        if (hasBody && !bodyHashed)
+        {
+            return "the request has a body but no x-amz-content-sha256 header: CloudFront's SigV4 signature for a Lambda origin does not cover the body, so Lambda refuses it";
+        }
+
+        bool FromCloudFront(PermissionStatement s) => s.Principal == "cloudfront.amazonaws.com" && (s.SourceArn is null || s.SourceArn == distributionArn);
+        var urlGrant = Permissions.Any(s => Grants(s, "lambda:InvokeFunctionUrl") && FromCloudFront(s) && s.FunctionUrlAuthType == "AWS_IAM");
+        var invokeGrant = Permissions.Any(s => Grants(s, "lambda:InvokeFunction") && FromCloudFront(s));
+        return (urlGrant, invokeGrant) switch
+        {
+            (true, true) => null,
+            (false, _) => "no resource-policy statement lets cloudfront.amazonaws.com (from this distribution) call lambda:InvokeFunctionUrl with FunctionUrlAuthType AWS_IAM",
+            (_, false) => "no resource-policy statement lets cloudfront.amazonaws.com (from this distribution) call lambda:InvokeFunction",
+        };
+    }
+}
