@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: the C# suite (templates, routing model, snapshots, bad input, the AWS rules on every template it
-# synthesizes, the real sample build), the Node suite that invokes the real adapter handler, the main job itself (real
+# synthesizes, the real sample build), the Node suite that invokes the real adapter handler, the browser suite (the
+# synthesized sample through the preview tool in headless Chromium), the main job itself (real
 # Astro build + real `cdk synth`), the offline security gate on the templates the main job wrote (cdk-nag + CloudFormation
 # validator, with self-tests), and the AWS rules (docs/aws-rules.md) on those templates.
 # Ends with one "N passed, N failed" line; exits non-zero on any failure.
@@ -48,6 +49,12 @@ add_counts "$log"
 
 echo "== Node: the real adapter handler (scripts/test-handler.sh)"
 "$repo/scripts/test-handler.sh" 2>&1 | tee "$log"
+add_counts "$log"
+
+# The synthesized sample through the preview tool in Debian's headless Chromium (docs/browser-tests.md); installs
+# chromium (apt) and test/browser's npm packages itself, and prints how long that and the suite took.
+echo "== browser: the sample site in headless Chromium through the preview (scripts/test-browser.sh)"
+"$repo/scripts/test-browser.sh" 2>&1 | tee "$log"
 add_counts "$log"
 
 echo "== C#: dotnet test"

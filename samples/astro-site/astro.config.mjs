@@ -12,4 +12,9 @@ if (!MODES.includes(mode)) {
 export default defineConfig({
   output: "server",
   adapter: astroAws({ mode }),
+  // Stylesheets and scripts as hashed /_astro/* files rather than inlined: the browser suite (test/browser) proves that
+  // S3 serves them with a content type and Cache-Control the browser accepts (Astro inlines scripts under Vite's
+  // assetsInlineLimit).
+  build: { inlineStylesheets: "never" },
+  vite: { build: { assetsInlineLimit: 0 } },
 });
