@@ -84,6 +84,9 @@ public static class PreviewCommand
                 try
                 {
                     await host.StartAsync().ConfigureAwait(false);
+
+                    // The line scripts and the browser suite wait for: every port is open once it is printed.
+                    await output.WriteLineAsync($"astroaws preview: listening on {string.Join(", ", host.Urls)} (Ctrl+C stops)").ConfigureAwait(false);
                 }
                 catch (IOException e)
                 {

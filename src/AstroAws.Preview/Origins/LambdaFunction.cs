@@ -99,7 +99,28 @@ public sealed class LambdaFunction
 
         if (function["Layers"] is JsonArray { Count: > 0 } layers)
         {
-            warnings.Add($"{functionId}: its {layers.Count} layer(s) are not mounted at /opt (code that needs them, e.g. the sharp image layer, fails locally).");
+            var nodePath = new List<string>();
+            foreach (var layer in layers)
+            {
+                if (StagedLayer(assembly, intrinsics, layer, functionId) is { } folder)
+                {
+                    // Lambda's NODE_PATH order: the runtime-specific folder, then nodejs/node_modules (rule lambda/layer-node-path).
+                    nodePath.Add(Path.Combine(folder, "nodejs", "node22", "node_modules"));
+                    nodePath.Add(Path.Combine(folder, "nodejs", "node_modules"));
+                }
+                else
+                {
+                    warnings.Add($"{functionId}: a layer that is not in this assembly ({layer?.ToJsonString()}) is not mounted (code that needs it fails locally).");
+                }
+            }
+
+            var existing = nodePath.Where(Directory.Exists).ToList();
+            if (HostNativePackages.For(existing, warnings, functionId) is { } hostBuilds)
+            {
+                existing.Insert(0, hostBuilds);
+            }
+
+            environment["NODE_PATH"] = string.Join(':', existing);
         }
 
         var arn = environment["ASTROAWS_FUNCTION_ARN"];
@@ -179,5 +200,19 @@ public sealed class LambdaFunction
             (false, _) => "no resource-policy statement lets cloudfront.amazonaws.com (from this distribution) call lambda:InvokeFunctionUrl with FunctionUrlAuthType AWS_IAM",
             (_, false) => "no resource-policy statement lets cloudfront.amazonaws.com (from this distribution) call lambda:InvokeFunction",
         };
+    }
+
+    /// <summary>The staged folder of a layer of this stack (<c>{"Ref": "Layer"}</c> to an AWS::Lambda::LayerVersion with staged content), or null.</summary>
+    private static string? StagedLayer(CloudAssembly assembly, Intrinsics intrinsics, JsonNode? layer, string functionId)
+    {
+        var layerId = (string?)layer?["Ref"];
+        var resource = assembly.ResourcesOfType("AWS::Lambda::LayerVersion").Where(r => r.LogicalId == layerId).Select(r => r.Resource).FirstOrDefault();
+        if (layerId is null || resource is null)
+        {
+            return null;
+        }
+
+        var key = resource["Properties"]?["Content"]?["S3Key"] is { } s3Key ? intrinsics.String(s3Key, $"{functionId} layer {layerId}") : null;
+        return key is not null && assembly.Asset(key) is { IsFolder: true } asset ? asset.Path : null;
     }
 }

@@ -15,7 +15,17 @@ export const POST: APIRoute = async ({ request }) => {
   return Response.json({ echo: body });
 };
 
-// OPTIONS /api/hello -> 204. A browser's CORS preflight needs a 2xx answer: the /api/* behavior's response headers
-// policy (CORS with preflight) adds the Access-Control-* headers to the origin's answer but does not answer for it,
-// and without this export Astro answers OPTIONS with its 404 page (shown by test/browser, docs/browser-tests.md).
-export const OPTIONS: APIRoute = () => new Response(null, { status: 204 });
+// OPTIONS /api/hello -> 204 with the methods and headers allowed. A browser's CORS preflight needs a 2xx answer that
+// allows its method and headers: the /api/* behavior's response headers policy (CORS with preflight) adds its
+// Access-Control-* headers to the origin's answer but does not answer for it, and it keeps any of those headers the
+// origin sends (CloudFront's managed response headers policies page). Without this export Astro answers OPTIONS with
+// its 404 page (shown by test/browser, docs/browser-tests.md).
+export const OPTIONS: APIRoute = ({ request }) =>
+  new Response(null, {
+    status: 204,
+    headers: {
+      "access-control-allow-methods": "GET, POST, OPTIONS",
+      "access-control-allow-headers": request.headers.get("access-control-request-headers") ?? "content-type",
+      "access-control-max-age": "600",
+    },
+  });
