@@ -124,6 +124,22 @@ public sealed class SamplePreviewTests(SamplePreviewFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task A_cors_preflight_to_the_api_is_answered_by_the_function_with_the_methods_and_headers_it_allows()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Options, "api/hello");
+        request.Headers.Add("Origin", "https://other.example.com");
+        request.Headers.Add("Access-Control-Request-Method", "POST");
+        request.Headers.Add("Access-Control-Request-Headers", "content-type");
+        using var response = await Client.SendAsync(request);
+
+        response.StatusCode.Should().Be(HttpStatusCode.NoContent, "a browser needs a 2xx preflight answer, which the CORS-with-preflight policy adds headers to but does not make");
+        Header(response, "x-preview-origin").Should().Be("lambda");
+        Header(response, "Access-Control-Allow-Methods").Should().Contain("POST");
+        Header(response, "Access-Control-Allow-Headers").Should().Contain("content-type");
+        Header(response, "Access-Control-Allow-Origin").Should().Be("*");
+    }
+
+    [Fact]
     public async Task A_method_the_behavior_does_not_allow_is_refused_by_cloudfront_with_403()
     {
         using var response = await Client.PutAsync("_astro/anything.js", new StringContent("x"));
