@@ -166,6 +166,9 @@ public sealed class Distribution
             throw new PreviewException($"{where} targets the origin {target}, which the distribution does not have.");
         }
 
+        var allowedMethods = (behavior["AllowedMethods"] as JsonArray)?.Select(m => (string)m!).ToList() ?? ["GET", "HEAD"];
+        OriginGroups.CheckMethods(where, origins[target], allowedMethods);
+
         ViewerFunction? request = null;
         ViewerFunction? response = null;
         foreach (var association in behavior["FunctionAssociations"] as JsonArray ?? [])
@@ -187,7 +190,7 @@ public sealed class Distribution
         _ = warnings;
         return new Behavior(
             pattern,
-            (behavior["AllowedMethods"] as JsonArray)?.Select(m => (string)m!).ToList() ?? ["GET", "HEAD"],
+            allowedMethods,
             (string?)behavior["ViewerProtocolPolicy"] ?? "allow-all",
             target,
             behavior["CachePolicyId"] is { } cachePolicyId

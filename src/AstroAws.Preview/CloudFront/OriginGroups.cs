@@ -28,6 +28,20 @@ public sealed record OriginGroup(string Id, Origin Primary, Origin Secondary, IR
 /// <summary>Reads a distribution's <c>OriginGroups</c>, refusing what CloudFront would not accept or the preview cannot serve.</summary>
 public static class OriginGroups
 {
+    /// <summary>
+    /// A behavior onto an origin group allows GET, HEAD and OPTIONS at most: CloudFormation accepts more, but the
+    /// deploy fails (docs/aws-rules.md <c>cloudfront/allowed-methods</c>).
+    /// </summary>
+    public static void CheckMethods(string where, Origin target, IReadOnlyList<string> allowedMethods)
+    {
+        ArgumentNullException.ThrowIfNull(allowedMethods);
+        var beyond = allowedMethods.Where(m => !OriginGroup.MethodFailsOver(m)).ToList();
+        if (target is OriginGroup group && beyond.Count > 0)
+        {
+            throw new PreviewException($"{where} allows {string.Join(", ", beyond)} onto the origin group {group.Id}; CloudFront accepts only GET, HEAD and OPTIONS on a behavior whose target is an origin group, so this distribution would not deploy.");
+        }
+    }
+
     public static IReadOnlyList<OriginGroup> Read(string distributionId, JsonNode? config, IReadOnlyDictionary<string, Origin> origins)
     {
         var items = config switch
