@@ -27,15 +27,14 @@ function side(run, name) {
   let status = check.status === null ? "no answer" : String(check.status);
   status += check.ok ? " ✓" : ` ✗ ${check.problem}`;
   if (!entry) return { status, fetches: "not in the trace", reached: "-" };
-  if (entry.origins.length === 0) {
-    status += entry.answeredBy === "cloudfront" ? " (refused by CloudFront, no origin fetch)" : ` (answered by ${entry.answeredBy})`;
-  }
+  if (entry.origins.length === 0) status += entry.answeredBy === "cloudfront" ? " (refused by CloudFront, no origin fetch)" : ` (answered by ${entry.answeredBy})`;
   const fetches = entry.origins.length === 0 ? "0" : `${entry.origins.length}: ${entry.origins.map((o) => `${o.origin} ${o.status}`).join(" → ")}`;
   const reached = entry.origins.filter((o) => o.reached).map((o) => {
     const r = o.reached;
     return `${r.path}${r.query ? "?" + r.query : ""}; cookies: ${r.cookies.length ? r.cookies.join(", ") : "none"}; headers: ${r.headers.join(", ") || "none"}`;
   });
-  return { status, fetches, reached: reached.length ? [...new Set(reached)].join(" / ") : "(S3 only)" };
+  const none = entry.origins.length === 0 ? "nothing" : "(S3 only)";
+  return { status, fetches, reached: reached.length ? [...new Set(reached)].join(" / ") : none };
 }
 
 const classes = [...new Set([...ours.checks, ...theirs.checks].map((c) => c.class))];
