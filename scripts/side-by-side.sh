@@ -81,7 +81,7 @@ marker='<!-- findings: kept by scripts/side-by-side.sh -->'
 findings=""
 [ -f "$doc" ] && findings="$(awk -v m="$marker" 'found { print } $0 == m { found = 1 }' "$doc")"
 [ -n "$findings" ] && findings="$findings"$'\n'
-warnings="$(grep -h 'warning:' "$work/ours.log" "$work/original.log" | sed 's/^ *warning: /- /' | sort -u)"
+warnings="$(grep -h 'warning:' "$work/ours.log" "$work/original.log" | sed -e 's/^ *warning: /- /' -e 's# from /[^ ]*/node_modules##' | sort -u)"
 {
   cat <<'HEAD'
 # Side by side: AstroAws and the TypeScript original on the same build
