@@ -16,9 +16,14 @@ public static class PreviewCommand
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
+        if (args is ["smoke", .. var smokeArgs])
+        {
+            return await Smoke.SmokeCommand.RunAsync(smokeArgs, output, error, stop).ConfigureAwait(false);
+        }
+
         if (args.Length == 0 || args[0] != "preview")
         {
-            await error.WriteLineAsync(Usage).ConfigureAwait(false);
+            await error.WriteLineAsync(Usage + Environment.NewLine + Smoke.SmokeCommand.Usage).ConfigureAwait(false);
             return 2;
         }
 

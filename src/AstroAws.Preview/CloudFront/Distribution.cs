@@ -78,16 +78,16 @@ public sealed class Distribution
     {
         var config = resource["Properties"]?["DistributionConfig"]?.AsObject() ?? throw new PreviewException($"{logicalId} has no DistributionConfig.");
         var warnings = new List<string>();
-        if (config["OriginGroups"] is JsonObject { Count: > 0 } or JsonArray { Count: > 0 })
-        {
-            throw new PreviewException($"{logicalId} has origin groups (failover): not emulated yet by astroaws preview.");
-        }
-
         var origins = new Dictionary<string, Origin>(StringComparer.Ordinal);
         foreach (var node in config["Origins"]?.AsArray() ?? [])
         {
             var origin = ReadOrigin(assembly, intrinsics, logicalId, node!.AsObject(), warnings);
             origins[origin.Id] = origin;
+        }
+
+        foreach (var group in OriginGroups.Read(logicalId, config["OriginGroups"], origins))
+        {
+            origins[group.Id] = group;
         }
 
         var behaviors = (config["CacheBehaviors"] as JsonArray ?? [])
@@ -166,11 +166,14 @@ public sealed class Distribution
             throw new PreviewException($"{where} targets the origin {target}, which the distribution does not have.");
         }
 
+        var allowedMethods = (behavior["AllowedMethods"] as JsonArray)?.Select(m => (string)m!).ToList() ?? ["GET", "HEAD"];
+        OriginGroups.CheckMethods(where, origins[target], allowedMethods);
+
         ViewerFunction? request = null;
         ViewerFunction? response = null;
         foreach (var association in behavior["FunctionAssociations"] as JsonArray ?? [])
         {
-            var function = ReadFunction(assembly, intrinsics, where, association!["FunctionARN"]!);
+            var function = ReadFunction(assembly, intrinsics, where, association!["FunctionARN"]!, warnings);
             switch ((string?)association["EventType"])
             {
                 case "viewer-request":
@@ -187,7 +190,7 @@ public sealed class Distribution
         _ = warnings;
         return new Behavior(
             pattern,
-            (behavior["AllowedMethods"] as JsonArray)?.Select(m => (string)m!).ToList() ?? ["GET", "HEAD"],
+            allowedMethods,
             (string?)behavior["ViewerProtocolPolicy"] ?? "allow-all",
             target,
             behavior["CachePolicyId"] is { } cachePolicyId
@@ -199,17 +202,22 @@ public sealed class Distribution
             response);
     }
 
-    private static ViewerFunction ReadFunction(CloudAssembly assembly, Intrinsics intrinsics, string where, JsonNode arn)
+    private static ViewerFunction ReadFunction(CloudAssembly assembly, Intrinsics intrinsics, string where, JsonNode arn, List<string> warnings)
     {
         var logicalId = (string?)arn["Fn::GetAtt"]?[0] ?? throw new PreviewException($"{where}: the function {arn.ToJsonString()} is not a function of this stack.");
         var properties = assembly.Resource(logicalId)["Properties"]!;
         var runtime = (string?)properties["FunctionConfig"]?["Runtime"];
-        if (runtime != "cloudfront-js-2.0")
+        if (runtime is not ("cloudfront-js-2.0" or "cloudfront-js-1.0"))
         {
-            throw new PreviewException($"{where}: {logicalId} runs {runtime}; astroaws preview emulates cloudfront-js-2.0 only.");
+            throw new PreviewException($"{where}: {logicalId} runs {runtime}; astroaws preview emulates cloudfront-js-1.0 and cloudfront-js-2.0 only.");
         }
 
         var code = intrinsics.String(properties["FunctionCode"], logicalId);
+        if (runtime == "cloudfront-js-1.0")
+        {
+            ViewerFunctions1.Check(logicalId, code, properties["FunctionConfig"], warnings);
+        }
+
         if (Encoding.UTF8.GetByteCount(code) > MaxFunctionBytes)
         {
             throw new PreviewException($"{logicalId}'s code is {Encoding.UTF8.GetByteCount(code)} bytes; CloudFront Functions allow {MaxFunctionBytes}.");

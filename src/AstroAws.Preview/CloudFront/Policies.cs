@@ -115,6 +115,7 @@ public sealed record OriginRequestPolicy(string Name, ValueSelection QueryString
     public const string AllViewerExceptHostHeaderId = "b689b0a8-53d0-40ab-baf2-68738e2966ac";
     public const string AllViewerId = "216adef6-5c7f-47e4-b989-5492eafa07d3";
     public const string AllViewerAndCloudFrontHeadersId = "33f36d7e-f396-46d9-90e0-52428a34d9dc";
+    public const string UserAgentRefererHeadersId = "acba4595-bd28-49b8-b9fe-13317c0390fa";
 
     public static OriginRequestPolicy? Resolve(JsonNode? id, CloudAssembly assembly, string where)
     {
@@ -130,6 +131,7 @@ public sealed record OriginRequestPolicy(string Name, ValueSelection QueryString
                 AllViewerExceptHostHeaderId => new("AllViewerExceptHostHeader", ValueSelection.All, ValueSelection.All, new("allExcept", ["host"])),
                 AllViewerId => new("AllViewer", ValueSelection.All, ValueSelection.All, new("allViewer", [])),
                 AllViewerAndCloudFrontHeadersId => new("AllViewerAndCloudFrontHeaders-2022-06", ValueSelection.All, ValueSelection.All, new("allViewer", [])),
+                UserAgentRefererHeadersId => new("UserAgentRefererHeaders", ValueSelection.None, ValueSelection.None, new("whitelist", ["user-agent", "referer"])),
                 var other => throw new PreviewException($"{where}: the managed origin request policy {other} is not known to the preview."),
             };
         }

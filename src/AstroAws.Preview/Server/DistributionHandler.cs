@@ -39,7 +39,7 @@ internal sealed class PreviewResponse
 /// functions, cache/origin-request policies, origins (S3 with OAC, Lambda function URLs), custom error responses,
 /// response headers policies; each response says what caching would do and carries the trace headers.
 /// </summary>
-internal sealed class DistributionHandler(
+internal sealed partial class DistributionHandler(
     Distribution distribution,
     CloudAssembly assembly,
     IReadOnlyDictionary<string, Bucket> buckets,
@@ -238,6 +238,7 @@ internal sealed class DistributionHandler(
     {
         BucketOrigin => "s3",
         FunctionUrlOrigin => "lambda",
+        OriginGroup group => $"group {Kind(group.Primary)}, then {Kind(group.Secondary)}",
         _ => "unknown",
     };
 
@@ -272,9 +273,12 @@ internal sealed class DistributionHandler(
                 }
 
                 var response = await Invoke(function, forwarded, urlOrigin.DomainName, body, context).ConfigureAwait(false);
-                fetches.Add(new OriginFetch("lambda", function.FunctionId, response.Status, function.InvokeMode == "RESPONSE_STREAM" ? "streamed" : null));
+                fetches.Add(new OriginFetch("lambda", function.FunctionId, response.Status, function.InvokeMode == "RESPONSE_STREAM" ? "streamed" : null, Reached(forwarded)));
                 return response;
             }
+
+            case OriginGroup group:
+                return await FetchGroup(group, behavior, request, body, context, fetches).ConfigureAwait(false);
 
             default:
                 throw new PreviewException($"The origin {origin.Id} cannot be emulated.");

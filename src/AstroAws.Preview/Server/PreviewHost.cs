@@ -123,6 +123,21 @@ public sealed class PreviewHost : IAsyncDisposable
                     await context.Response.WriteAsync("astroaws preview cannot emulate this request: " + e.Message).ConfigureAwait(false);
                 }
             }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A fault of the preview itself: printed, never an empty 500 that looks like the site's answer.
+                lock (output)
+                {
+                    output.WriteLine($"  error: {context.Request.Method} {context.Request.Path}{context.Request.QueryString}: {e}");
+                }
+
+                if (!context.Response.HasStarted)
+                {
+                    context.Response.StatusCode = 500;
+                    context.Response.Headers["x-preview-origin"] = "cloudfront";
+                    context.Response.Headers["x-preview-error"] = (e.GetType().Name + ": " + e.Message).ReplaceLineEndings(" ");
+                }
+            }
         });
 
         host = new PreviewHost(app, tracer, functionHost, output, urls, certificateFile);
@@ -160,6 +175,7 @@ public sealed class PreviewHost : IAsyncDisposable
     {
         BucketOrigin => "s3",
         FunctionUrlOrigin => "lambda",
+        OriginGroup group => $"group ({Kind(group.Primary)}, then {Kind(group.Secondary)} on {string.Join("/", group.FailoverCodes.Order())})",
         _ => "unknown",
     };
 

@@ -9,7 +9,15 @@ public sealed record OriginFetch(
     [property: JsonPropertyName("origin")] string Origin,
     [property: JsonPropertyName("target")] string Target,
     [property: JsonPropertyName("status")] int Status,
-    [property: JsonPropertyName("note")] string? Note = null);
+    [property: JsonPropertyName("note")] string? Note = null,
+    [property: JsonPropertyName("reached")] OriginRequest? Reached = null);
+
+/// <summary>What of the viewer's request reached a function URL origin: the path, the query string, cookie and header names.</summary>
+public sealed record OriginRequest(
+    [property: JsonPropertyName("path")] string Path,
+    [property: JsonPropertyName("query")] string Query,
+    [property: JsonPropertyName("cookies")] IReadOnlyList<string> Cookies,
+    [property: JsonPropertyName("headers")] IReadOnlyList<string> Headers);
 
 /// <summary>What one viewer request did: a line of the JSON-lines trace (--trace) and of the console.</summary>
 public sealed record TraceEntry(

@@ -1,0 +1,42 @@
+using System.Text.Json.Nodes;
+
+namespace Astro.Aws.Tests.Preview;
+
+/// <summary>
+/// A copy of a synthesized assembly whose stack template is changed on purpose (the manifests copied, the staged assets
+/// linked, not copied): a distribution the constructs would never write, as a user's escape hatch or another tool might.
+/// </summary>
+internal static class PlantedAssembly
+{
+    public static string Copy(string assembly, string stack, string target, Action<JsonObject> changeDistributionConfig)
+    {
+        Directory.CreateDirectory(target);
+        foreach (var entry in Directory.EnumerateFileSystemEntries(assembly))
+        {
+            var name = Path.GetFileName(entry);
+            var to = Path.Combine(target, name);
+            if (File.Exists(entry) && name.EndsWith(".json", StringComparison.Ordinal))
+            {
+                File.Copy(entry, to);
+            }
+            else
+            {
+                if (Directory.Exists(entry))
+                {
+                    Directory.CreateSymbolicLink(to, entry);
+                }
+                else
+                {
+                    File.CreateSymbolicLink(to, entry);
+                }
+            }
+        }
+
+        var templateFile = Path.Combine(target, stack + ".template.json");
+        var template = JsonNode.Parse(File.ReadAllText(templateFile))!.AsObject();
+        var distribution = template["Resources"]!.AsObject().Single(r => (string?)r.Value!["Type"] == "AWS::CloudFront::Distribution").Value!;
+        changeDistributionConfig(distribution["Properties"]!["DistributionConfig"]!.AsObject());
+        File.WriteAllText(templateFile, template.ToJsonString());
+        return target;
+    }
+}
