@@ -23,7 +23,7 @@ internal sealed record ApiRequest(string ApiId, string Stage, string Method, str
 }
 
 /// <summary>
-/// The Lambda proxy events of an HTTP API (payload format 1.0 and 2.0, rule <c>apigateway/http-payload-formats</c>) and
+/// The Lambda proxy events of an HTTP API (payload format 1.0 and 2.0, rule <c>apigateway/integration</c>) and
 /// how API Gateway reads a function's answer (rule <c>apigateway/http-v2-response-inference</c>).
 /// </summary>
 internal static class HttpApiEvents

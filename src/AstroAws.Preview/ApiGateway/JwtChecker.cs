@@ -7,7 +7,7 @@ namespace Astro.Aws.Preview.ApiGateway;
 
 /// <summary>
 /// An HTTP API JWT authorizer against a local JWKS (<c>--jwks FILE</c> or <c>ASTROAWS_JWKS</c>), in API Gateway's
-/// order (rule <c>apigateway/jwt-authorizer</c>): the token (bare or after <c>Bearer </c>), an RSA signature by the
+/// order (the HTTP API JWT authorizer workflow, docs/local-preview.md): the token (bare or after <c>Bearer </c>), an RSA signature by the
 /// key its <c>kid</c> names, <c>iss</c> equal to the issuer, <c>aud</c> (or <c>client_id</c> when there is no
 /// <c>aud</c>) among the audiences, <c>exp</c> after now, <c>nbf</c> and <c>iat</c> before it, and one of the route's
 /// scopes in <c>scope</c>/<c>scp</c>. A failed check answers 401, a missing scope 403.

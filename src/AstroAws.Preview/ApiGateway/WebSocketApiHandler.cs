@@ -216,6 +216,12 @@ internal sealed class WebSocketApiHandler
     {
         const string Prefix = "$request.body.";
         var expression = api.RouteSelectionExpression ?? "$request.body.action";
+        if (expression.StartsWith("${request.body.", StringComparison.Ordinal) && expression.EndsWith('}') && expression.IndexOf('}', StringComparison.Ordinal) == expression.Length - 1)
+        {
+            // The wrapped form of one variable, ${request.body.action}, picks the same value.
+            expression = "$" + expression[2..^1];
+        }
+
         if (!expression.StartsWith(Prefix, StringComparison.Ordinal))
         {
             return null;
