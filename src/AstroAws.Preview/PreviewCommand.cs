@@ -4,10 +4,10 @@ using Astro.Aws.Preview.Server;
 
 namespace Astro.Aws.Preview;
 
-/// <summary>The command line: <c>astroaws preview --assembly cdk.out --stack NAME --port P [--http-port H] [--trace FILE]</c>.</summary>
+/// <summary>The command line: <c>astroaws preview --assembly cdk.out --stack NAME --port P [--http-port H] [--trace FILE] [--jwks FILE]</c>.</summary>
 public static class PreviewCommand
 {
-    public const string Usage = "usage: astroaws preview --assembly <cdk.out> --stack <name> --port <https port> [--http-port <port>] [--trace <file.jsonl>]";
+    public const string Usage = "usage: astroaws preview --assembly <cdk.out> --stack <name> --port <https port> [--http-port <port>] [--trace <file.jsonl>] [--jwks <jwks.json>]";
 
     /// <summary>Parses the arguments, starts the preview and serves until <paramref name="stop"/> or Ctrl+C.</summary>
     /// <returns>The exit code: 0 after a clean stop, 2 for bad arguments or an assembly the preview cannot emulate.</returns>
@@ -39,7 +39,7 @@ public static class PreviewCommand
             options[args[i][2..]] = args[++i];
         }
 
-        var unknown = options.Keys.Except(["assembly", "stack", "port", "http-port", "trace"], StringComparer.Ordinal).ToList();
+        var unknown = options.Keys.Except(["assembly", "stack", "port", "http-port", "trace", "jwks"], StringComparer.Ordinal).ToList();
         if (unknown.Count > 0 || !options.ContainsKey("assembly") || !options.ContainsKey("stack") || !options.TryGetValue("port", out var portText)
             || !int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out var port))
         {
@@ -62,7 +62,7 @@ public static class PreviewCommand
         PreviewHost host;
         try
         {
-            host = PreviewHost.Create(options["assembly"], options["stack"], port, httpPort, options.GetValueOrDefault("trace"), output);
+            host = PreviewHost.Create(options["assembly"], options["stack"], port, httpPort, options.GetValueOrDefault("trace"), output, options.GetValueOrDefault("jwks"));
         }
         catch (PreviewException e)
         {

@@ -44,7 +44,6 @@ public sealed class LambdaFunction
 
     public static LambdaFunction Read(CloudAssembly assembly, string urlId)
     {
-        var intrinsics = new Intrinsics(assembly);
         var url = assembly.Resource(urlId)["Properties"]!;
         var functionId = (string?)url["TargetFunctionArn"]?["Fn::GetAtt"]?[0] ?? (string?)url["TargetFunctionArn"]?["Ref"]
             ?? throw new PreviewException($"{urlId}: TargetFunctionArn {url["TargetFunctionArn"]?.ToJsonString()} is not a function of this stack.");
@@ -53,6 +52,19 @@ public sealed class LambdaFunction
             throw new PreviewException($"{urlId} points at a qualified function (alias or version): not emulated yet by astroaws preview.");
         }
 
+        return ReadFunction(assembly, functionId, urlId, (string?)url["AuthType"] ?? "NONE", (string?)url["InvokeMode"] ?? "BUFFERED");
+    }
+
+    /// <summary>A function of the stack without a URL (API Gateway's integrations invoke it directly): <see cref="UrlId"/> is empty.</summary>
+    public static LambdaFunction ReadFunction(CloudAssembly assembly, string functionId) => ReadFunction(assembly, functionId, string.Empty, "NONE", "BUFFERED");
+
+    /// <summary>The same function with other environment variables (the preview points a WebSocket route's callback URL at itself).</summary>
+    internal LambdaFunction WithEnvironment(IReadOnlyDictionary<string, string> environment) =>
+        new(UrlId, FunctionId, AuthType, InvokeMode, Handler, AssetFolder, new Dictionary<string, string>(environment, StringComparer.Ordinal), Permissions, Warnings);
+
+    private static LambdaFunction ReadFunction(CloudAssembly assembly, string functionId, string urlId, string authType, string invokeMode)
+    {
+        var intrinsics = new Intrinsics(assembly);
         var function = assembly.Resource(functionId)["Properties"]!;
         var runtime = (string?)function["Runtime"] ?? string.Empty;
         if (!runtime.StartsWith("nodejs", StringComparison.Ordinal))
@@ -151,7 +163,7 @@ public sealed class LambdaFunction
                 sourceArn));
         }
 
-        return new LambdaFunction(urlId, functionId, (string?)url["AuthType"] ?? "NONE", (string?)url["InvokeMode"] ?? "BUFFERED", (string)function["Handler"]!, asset.Path, environment, permissions, warnings);
+        return new LambdaFunction(urlId, functionId, authType, invokeMode, (string)function["Handler"]!, asset.Path, environment, permissions, warnings);
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using Astro.Aws.Preview.ApiGateway;
 using Astro.Aws.Preview.Assembly;
 using Astro.Aws.Preview.CloudFront;
 using Astro.Aws.Preview.Origins;
@@ -34,23 +35,21 @@ public sealed class PreviewHost : IAsyncDisposable
         CertificateFile = certificateFile;
     }
 
-    /// <summary>The HTTPS base URL of each distribution, in template order.</summary>
+    /// <summary>The HTTPS base URL of each distribution, in template order, then each API's (https:// or wss://).</summary>
     public IReadOnlyList<string> Urls { get; }
 
     /// <summary>The PEM file of the certificate the preview serves (to trust it in a browser or a test).</summary>
     public string CertificateFile { get; }
 
-    public static PreviewHost Create(string assemblyDirectory, string stackName, int port, int? httpPort, string? traceFile, TextWriter output)
+    /// <param name="jwksFile">The JSON Web Key Set JWT authorizers are checked against (else <c>ASTROAWS_JWKS</c>, else not checked).</param>
+    public static PreviewHost Create(string assemblyDirectory, string stackName, int port, int? httpPort, string? traceFile, TextWriter output, string? jwksFile = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         var assembly = CloudAssembly.Read(assemblyDirectory, stackName);
         var distributions = Distribution.ReadAll(assembly);
-        if (distributions.Count == 0)
+        if (distributions.Count == 0 && !assembly.ResourcesOfType("AWS::ApiGatewayV2::Api").Any())
         {
-            var apis = assembly.ResourcesOfType("AWS::ApiGatewayV2::Api").Count();
-            throw new PreviewException(apis > 0
-                ? $"{stackName} has {apis} API Gateway v2 API(s) and no CloudFront distribution: API Gateway is not emulated by this version of astroaws preview."
-                : $"{stackName} has no CloudFront distribution to preview.");
+            throw new PreviewException($"{stackName} has no CloudFront distribution or API Gateway v2 API to preview.");
         }
 
         var buckets = distributions.SelectMany(d => d.Origins.Values).OfType<BucketOrigin>().Select(o => o.BucketId)
@@ -63,6 +62,11 @@ public sealed class PreviewHost : IAsyncDisposable
 
         var certificate = Certificate.Create();
         var certificateFile = Certificate.WritePublicPart(certificate);
+        PreviewHost? host = null;
+        var tracer = new Tracer(output, traceFile);
+
+        // API Gateway v2: each API on its own HTTPS port after the distributions' ones.
+        var apiPorts = new ApiGatewayPorts(assembly, port + distributions.Count, certificateFile, jwksFile, f => host!.Worker(f), tracer, output);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -81,12 +85,16 @@ public sealed class PreviewHost : IAsyncDisposable
                     kestrel.Listen(IPAddress.Loopback, h + i);
                 }
             }
+
+            foreach (var apiPort in apiPorts.Ports)
+            {
+                kestrel.Listen(IPAddress.Loopback, apiPort, listen => listen.UseHttps(certificate));
+            }
         });
         var app = builder.Build();
-        var tracer = new Tracer(output, traceFile);
+        app.UseWebSockets();
         var functionHost = new ViewerFunctionHost();
         var urls = new List<string>();
-        PreviewHost? host = null;
         var handlers = new Dictionary<int, (DistributionHandler Handler, bool Https)>();
         for (var i = 0; i < distributions.Count; i++)
         {
@@ -100,8 +108,15 @@ public sealed class PreviewHost : IAsyncDisposable
             urls.Add($"https://127.0.0.1:{port + i}/");
         }
 
+        urls.AddRange(apiPorts.Urls);
         app.Run(async context =>
         {
+            if (apiPorts.TryGet(context.Connection.LocalPort, out var api))
+            {
+                await api(context).ConfigureAwait(false);
+                return;
+            }
+
             var (handler, https) = handlers[context.Connection.LocalPort];
             try
             {
@@ -153,6 +168,7 @@ public sealed class PreviewHost : IAsyncDisposable
             }
         }
 
+        apiPorts.Print(output);
         foreach (var bucket in buckets.Values.Where(b => b.Count > 0))
         {
             output.WriteLine($"  bucket {bucket.LogicalId}: {bucket.Count} object(s) from the staged deployment sources");

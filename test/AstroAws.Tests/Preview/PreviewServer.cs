@@ -39,6 +39,9 @@ internal sealed class PreviewServer : IAsyncDisposable
 
     public int Port { get; }
 
+    /// <summary>The PEM file of the preview's certificate.</summary>
+    public string CertificateFile => host.CertificateFile;
+
     public int HttpPort { get; }
 
     public string TraceFile { get; }
