@@ -12,6 +12,8 @@ export const ARTIFACTS = resolve(process.env.ASTRO_BROWSER_ARTIFACTS || resolve(
 export const CHROMIUM = process.env.ASTRO_CHROMIUM || "/usr/bin/chromium";
 const ASSEMBLY = resolve(process.env.ASTRO_BROWSER_ASSEMBLY || resolve(REPO, "cdk.out"));
 const STACK = process.env.ASTRO_BROWSER_STACK || "AstroAwsSample";
+const WS_STACK = process.env.ASTRO_BROWSER_WS_STACK || "AstroAwsSampleWebSocket";
+const WS_STAGE = "prod";
 // `dotnet run` builds the tool first; on this 2-core machine that alone can take minutes.
 const READY_WITHIN_MS = Number(process.env.ASTRO_BROWSER_READY_MS || 300_000);
 
@@ -53,22 +55,49 @@ export async function startTarget() {
       stop: async () => {},
     };
   }
+  const preview = await startPreview(STACK, "preview", true);
+  return { ...preview, baseUrl: `https://127.0.0.1:${preview.port}` };
+}
+
+/**
+ * The sample's WebSocket API (stack AstroAwsSampleWebSocket): a second preview process, because one process serves one
+ * stack. Resolves to { wsUrl, port, tracePath, source, output(), stop() }; wsUrl is the stage's wss:// URL. With
+ * ASTRO_BROWSER_BASE_URL set, ASTRO_BROWSER_WS_URL (and ASTRO_BROWSER_WS_TRACE) name the API to test, else it fails.
+ */
+export async function startWebSocketTarget() {
+  const external = process.env.ASTRO_BROWSER_WS_URL;
+  if (external) {
+    const url = new URL(external);
+    if (url.protocol !== "wss:") throw new Error(`ASTRO_BROWSER_WS_URL must be wss:// (got ${external})`);
+    return { wsUrl: url.href, port: Number(url.port || 443), tracePath: process.env.ASTRO_BROWSER_WS_TRACE || undefined, source: `ASTRO_BROWSER_WS_URL=${url.href}`, output: () => "", stop: async () => {} };
+  }
+  if (process.env.ASTRO_BROWSER_BASE_URL) {
+    throw new Error("ASTRO_BROWSER_BASE_URL is set but ASTRO_BROWSER_WS_URL is not: set it to the WebSocket API's wss:// stage URL (and ASTRO_BROWSER_WS_TRACE to its trace) to test another server's WebSocket API.");
+  }
+  const preview = await startPreview(WS_STACK, "preview-ws", false);
+  // A stack with only APIs serves its first API on --port; the sample's WebSocket stage is "prod" (docs/local-preview.md).
+  return { ...preview, wsUrl: `wss://127.0.0.1:${preview.port}/${WS_STAGE}` };
+}
+
+/** `dotnet run` of the preview tool on one stack, on free ports, its trace in ARTIFACTS/<runName>/trace.jsonl. */
+async function startPreview(stack, runName, withHttpPort) {
   if (!existsSync(PREVIEW_PROJECT)) {
     throw new Error(
       `The preview tool is missing: ${PREVIEW_PROJECT} does not exist, so there is nothing to drive the browser through. ` +
         "Build src/AstroAws.Preview (issue 11), or set ASTRO_BROWSER_BASE_URL=https://host:port (and ASTRO_BROWSER_TRACE=<its JSON-lines trace>) to test another server.",
     );
   }
-  if (!existsSync(resolve(ASSEMBLY, `${STACK}.template.json`))) {
-    throw new Error(`No cloud assembly for ${STACK} in ${ASSEMBLY}: run scripts/synth.sh first.`);
+  if (!existsSync(resolve(ASSEMBLY, `${stack}.template.json`))) {
+    throw new Error(`No cloud assembly for ${stack} in ${ASSEMBLY}: run scripts/synth.sh first.`);
   }
-  const [port, httpPort] = [await freePort(), await freePort()];
-  const runDir = resolve(ARTIFACTS, "preview");
+  const port = await freePort();
+  const httpPort = withHttpPort ? await freePort() : undefined;
+  const runDir = resolve(ARTIFACTS, runName);
   mkdirSync(runDir, { recursive: true });
   const tracePath = resolve(runDir, "trace.jsonl");
   rmSync(tracePath, { force: true });
-  const args = ["run", "--project", PREVIEW_PROJECT, "--", "preview", "--assembly", ASSEMBLY, "--stack", STACK,
-    "--port", String(port), "--http-port", String(httpPort), "--trace", tracePath];
+  const args = ["run", "--project", PREVIEW_PROJECT, "--", "preview", "--assembly", ASSEMBLY, "--stack", stack,
+    "--port", String(port), ...(httpPort ? ["--http-port", String(httpPort)] : []), "--trace", tracePath];
   // Its own process group, so stop() ends dotnet run and the tool it started, and nothing else.
   const child = spawn("dotnet", args, { cwd: REPO, detached: true, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, DOTNET_NOLOGO: "1" } });
   let output = "";
@@ -94,8 +123,8 @@ export async function startTarget() {
     }
     await new Promise((ok) => setTimeout(ok, 250));
   }
-  console.log(`# preview ready in ${Date.now() - started} ms: https://127.0.0.1:${port} (http ${httpPort}), trace ${tracePath}`);
-  return { baseUrl: `https://127.0.0.1:${port}`, port, httpPort, tracePath, source: "src/AstroAws.Preview", output: () => output, stop };
+  console.log(`# preview of ${stack} ready in ${Date.now() - started} ms: https://127.0.0.1:${port}${httpPort ? ` (http ${httpPort})` : ""}, trace ${tracePath}`);
+  return { port, httpPort, tracePath, source: "src/AstroAws.Preview", output: () => output, stop };
 }
 
 /** The trace's JSON lines, parsed; a line that is not JSON is an error, not skipped. */

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { chromium } from "playwright-core";
-import { ARTIFACTS, CHROMIUM, originsOf, pathOf, readTrace, startTarget } from "./harness.mjs";
+import { ARTIFACTS, CHROMIUM, originsOf, pathOf, readTrace, startTarget, startWebSocketTarget } from "./harness.mjs";
 
 // Where each request class must be answered (docs/request-routing.md: a file of the build comes from S3, anything else
 // from the server, and every request reaches exactly one origin).
@@ -74,7 +74,16 @@ function setup() {
   return env;
 }
 
+let wsEnv;
+/** The WebSocket API's preview (a second process: one serves one stack), started once, by the test that needs it. */
+function setupWebSocket() {
+  wsEnv ??= startWebSocketTarget();
+  return wsEnv;
+}
+
 after(async () => {
+  const ws = await wsEnv?.catch(() => undefined);
+  await ws?.stop();
   if (!env) return;
   const started = await env.catch(() => undefined);
   if (!started) return;
@@ -260,6 +269,52 @@ test("an unknown page shows the 404 page with status 404", async () => {
   assert.match(await page.locator("#not-found").textContent(), /\/does-not-exist/);
   await screenshot(page, "not-found");
   await context.close();
+});
+
+test("a WebSocket round trip from a page: $default answers through its route response, sendMessage answers nothing (and the trace has the routes)", async () => {
+  const ws = await setupWebSocket();
+  const { page, context } = await newPage();
+  await page.goto("/about");
+  // In the page: connect, send an action-selected message and then one no route selects, and take the first reply.
+  // sendMessage has no route response, so the first reply has to be $default's answer to the second message.
+  const result = await page.evaluate(async (url) => {
+    const socket = new WebSocket(url);
+    await new Promise((ok, fail) => {
+      socket.onopen = ok;
+      socket.onclose = (e) => fail(new Error(`the WebSocket closed before it opened (code ${e.code})`));
+    });
+    const reply = new Promise((ok, fail) => {
+      socket.onmessage = (m) => ok(m.data);
+      socket.onclose = (e) => fail(new Error(`the WebSocket closed before a reply (code ${e.code})`));
+    });
+    socket.send(JSON.stringify({ action: "sendMessage", data: "hi from chromium" }));
+    socket.send(JSON.stringify({ action: "nope", from: "chromium" }));
+    const first = await reply;
+    const closed = new Promise((ok) => { socket.onclose = (e) => ok(e.code); });
+    socket.close(1000, "done");
+    return { first, closeCode: await closed };
+  }, ws.wsUrl);
+  const reply = JSON.parse(result.first);
+  assert.equal(reply.error, "unknown action", "$default's function body came back through its route response");
+  assert.equal(reply.received, JSON.stringify({ action: "nope", from: "chromium" }), "the first reply answers the second message: sendMessage sent none");
+  assert.equal(result.closeCode, 1000);
+  await context.close();
+
+  // The WebSocket preview's own trace: each route that ran, answered by API Gateway. $disconnect runs after the close,
+  // so the trace may lag: give it a moment.
+  const want = ["$connect", "sendMessage", "$default", "$disconnect"];
+  let trace = [];
+  for (let i = 0; i < 20; i++) {
+    trace = readTrace(ws.tracePath);
+    if (want.every((route) => trace.some((e) => e.behavior === route))) break;
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
+  for (const route of want) {
+    const entry = trace.find((e) => e.behavior === route);
+    assert.ok(entry, `the WebSocket trace has the ${route} route: ${JSON.stringify(trace).slice(0, 600)}`);
+    assert.equal(entry.answeredBy, "apigw", `${route} was answered by API Gateway`);
+    assert.deepEqual(originsOf(entry), ["lambda"], `${route} ran its one function`);
+  }
 });
 
 test("every request reached exactly one origin, the one its class goes to (x-preview-origin and the trace)", async (t) => {

@@ -60,13 +60,35 @@ internal sealed class PreviewServer : IAsyncDisposable
         }
     }
 
-    public static async Task<PreviewServer> Start(string assembly, string stack, string traceFile)
+    /// <summary>
+    /// The trace's lines once <paramref name="done"/> holds for them: the preview writes a request's line after its
+    /// response went out, so a client that has the response may read the file a moment early. Gives up after 10 s and
+    /// returns what is there, for the test's assertion to judge.
+    /// </summary>
+    public async Task<string[]> TraceLines(Func<string[], bool> done)
+    {
+        var lines = Array.Empty<string>();
+        for (var i = 0; i < 100; i++)
+        {
+            lines = File.Exists(TraceFile) ? await File.ReadAllLinesAsync(TraceFile) : [];
+            if (done(lines))
+            {
+                break;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return lines;
+    }
+
+    public static async Task<PreviewServer> Start(string assembly, string stack, string traceFile, string? jwksFile = null)
     {
         EnsureNode22();
         var port = FreePort();
         var httpPort = FreePort();
         var console = new StringWriter();
-        var host = PreviewHost.Create(assembly, stack, port, httpPort, traceFile, TextWriter.Synchronized(console));
+        var host = PreviewHost.Create(assembly, stack, port, httpPort, traceFile, TextWriter.Synchronized(console), jwksFile);
         await host.StartAsync();
         return new PreviewServer(host, console, port, httpPort, traceFile);
     }

@@ -10,5 +10,6 @@ export const main = async (event) => ({
     pathParameters: event.pathParameters ?? null,
     multiValueHeaders: event.multiValueHeaders ? Object.keys(event.multiValueHeaders).length > 0 : false,
     body: event.body ?? null,
+    authorizer: event.requestContext?.authorizer ?? null,
   }),
 });
