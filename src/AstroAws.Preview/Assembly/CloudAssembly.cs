@@ -49,6 +49,13 @@ public sealed class CloudAssembly
             ? asset
             : throw new PreviewException($"{StackName} refers to the asset object '{objectKey}', which {StackName}.assets.json does not stage.");
 
+    /// <summary>The artifact IDs of the assembly's stacks (CDK's EdgeFunction puts a support stack beside the site's).</summary>
+    public static IReadOnlyList<string> StackNames(string directory)
+    {
+        var manifest = JsonNode.Parse(File.ReadAllText(System.IO.Path.Combine(directory, "manifest.json")))!.AsObject();
+        return [.. (manifest["artifacts"]?.AsObject() ?? []).Where(a => (string?)a.Value?["type"] == "aws:cloudformation:stack").Select(a => a.Key)];
+    }
+
     /// <summary>Reads <c>manifest.json</c>, the stack's template and its <c>*.assets.json</c>.</summary>
     public static CloudAssembly Read(string directory, string stackName)
     {

@@ -26,7 +26,9 @@ public sealed record Behavior(
     OriginRequestPolicy? OriginRequestPolicy,
     ResponseHeadersPolicy? ResponseHeadersPolicy,
     ViewerFunction? ViewerRequest,
-    ViewerFunction? ViewerResponse)
+    ViewerFunction? ViewerResponse,
+    EdgeAssociation? OriginRequestEdge = null,
+    EdgeAssociation? OriginResponseEdge = null)
 {
     public const string DefaultPattern = "(default)";
 }
@@ -150,9 +152,10 @@ public sealed class Distribution
     private static Behavior ReadBehavior(CloudAssembly assembly, Intrinsics intrinsics, string distributionId, JsonObject behavior, string pattern, Dictionary<string, Origin> origins, List<string> warnings)
     {
         var where = $"{distributionId} behavior {pattern}";
-        if (behavior["LambdaFunctionAssociations"] is JsonArray { Count: > 0 } edge)
+        var edge = (behavior["LambdaFunctionAssociations"] as JsonArray ?? []).Select(e => EdgeFunctions.Read(assembly, where, e!.AsObject())).ToList();
+        if (edge.Count > 0 && origins.GetValueOrDefault((string)behavior["TargetOriginId"]!) is OriginGroup)
         {
-            throw new PreviewException($"{where} runs Lambda@Edge ({string.Join(", ", edge.Select(e => (string?)e!["EventType"]))}): not emulated yet by astroaws preview.");
+            throw new PreviewException($"{where}: Lambda@Edge on a behavior onto an origin group is not emulated yet by astroaws preview.");
         }
 
         if (behavior["ForwardedValues"] is not null)
@@ -199,7 +202,9 @@ public sealed class Distribution
             OriginRequestPolicy.Resolve(behavior["OriginRequestPolicyId"], assembly, where),
             ResponseHeadersPolicy.Resolve(behavior["ResponseHeadersPolicyId"], assembly, where),
             request,
-            response);
+            response,
+            edge.FirstOrDefault(e => e.EventType == "origin-request"),
+            edge.FirstOrDefault(e => e.EventType == "origin-response"));
     }
 
     private static ViewerFunction ReadFunction(CloudAssembly assembly, Intrinsics intrinsics, string where, JsonNode arn, List<string> warnings)

@@ -73,10 +73,19 @@ public sealed class LambdaFunction
         }
 
         var warnings = new List<string>();
-        var key = function["Code"]?["S3Key"] is { } s3Key
-            ? intrinsics.String(s3Key, functionId)
-            : throw new PreviewException($"{functionId} has no staged code (inline ZipFile code or an image is not emulated).");
-        var asset = assembly.Asset(key);
+        StagedAsset asset;
+        if (function["Code"]?["ZipFile"] is JsonValue inline)
+        {
+            asset = Inline(assembly, functionId, (string)inline!);
+        }
+        else
+        {
+            var key = function["Code"]?["S3Key"] is { } s3Key
+                ? intrinsics.String(s3Key, functionId)
+                : throw new PreviewException($"{functionId} has no staged code (an image is not emulated).");
+            asset = assembly.Asset(key);
+        }
+
         if (!asset.IsFolder)
         {
             throw new PreviewException($"{functionId}'s code {asset.Path} is a file, not a staged folder: not emulated yet by astroaws preview.");
@@ -212,6 +221,17 @@ public sealed class LambdaFunction
             (false, _) => "no resource-policy statement lets cloudfront.amazonaws.com (from this distribution) call lambda:InvokeFunctionUrl with FunctionUrlAuthType AWS_IAM",
             (_, false) => "no resource-policy statement lets cloudfront.amazonaws.com (from this distribution) call lambda:InvokeFunction",
         };
+    }
+
+    // CloudFormation writes a Node.js function's inline ZipFile code to a file named index.js (AWS::Lambda::Function Code).
+    private static StagedAsset Inline(CloudAssembly assembly, string functionId, string code)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"astroaws-inline-{System.Environment.ProcessId}", assembly.StackName, functionId);
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "index.js"), code);
+        // Lambda loads index.js as CommonJS; a package.json further up (type: module) must not change that here.
+        File.WriteAllText(Path.Combine(folder, "package.json"), "{\"type\":\"commonjs\"}");
+        return new StagedAsset(functionId, folder, "inline");
     }
 
     /// <summary>The staged folder of a layer of this stack (<c>{"Ref": "Layer"}</c> to an AWS::Lambda::LayerVersion with staged content), or null.</summary>

@@ -246,7 +246,12 @@ internal sealed partial class DistributionHandler(
         assembly.ResourcesOfType("AWS::S3::Bucket").Select(b => b.LogicalId).Where(b => Intrinsics.BucketDomain(b, assembly.Region) == domain)
             .Select(b => new BucketOrigin("(function)", domain!, b, true)).FirstOrDefault();
 
-    private async Task<PreviewResponse> Fetch(Origin origin, string? oacSigning, Behavior behavior, JsonObject request, byte[] body, HttpContext context, List<OriginFetch> fetches)
+    private Task<PreviewResponse> Fetch(Origin origin, string? oacSigning, Behavior behavior, JsonObject request, byte[] body, HttpContext context, List<OriginFetch> fetches) =>
+        origin is not OriginGroup && (behavior.OriginRequestEdge is not null || behavior.OriginResponseEdge is not null)
+            ? FetchThroughEdge(origin, oacSigning, behavior, request, body, context, fetches)
+            : FetchOrigin(origin, oacSigning, behavior, request, body, context, fetches, null);
+
+    private async Task<PreviewResponse> FetchOrigin(Origin origin, string? oacSigning, Behavior behavior, JsonObject request, byte[] body, HttpContext context, List<OriginFetch> fetches, ForwardedRequest? prepared)
     {
         switch (origin)
         {
@@ -260,7 +265,7 @@ internal sealed partial class DistributionHandler(
             case FunctionUrlOrigin urlOrigin:
             {
                 var function = functions[urlOrigin.UrlId];
-                var forwarded = Forwarded(behavior, request, urlOrigin.DomainName, context);
+                var forwarded = prepared ?? Forwarded(behavior, request, urlOrigin.DomainName, context);
                 var hasBody = body.Length > 0;
                 var signed = oacSigning == "always" || (oacSigning == "no-override" && !forwarded.Headers.ContainsKey("authorization"));
                 var refusal = function.Refusal(signed, Intrinsics.DistributionArn(distribution.LogicalId), hasBody, forwarded.Headers.ContainsKey("x-amz-content-sha256"));
