@@ -32,7 +32,7 @@ before(() => {
 });
 
 function invoke(paths, nodePath) {
-  const out = execFileSync(process.execPath, ["--import", resolve(HERE, "node-path-hooks.mjs"), resolve(HERE, "invoke-child.mjs"), join(task, "entry.mjs"), ...paths], {
+  const out = execFileSync(process.execPath, ["--import", resolve(REPO, "src/AstroAws.Preview/Origins/node-path-hooks.mjs"), resolve(HERE, "invoke-child.mjs"), join(task, "entry.mjs"), ...paths], {
     env: { ...process.env, NODE_PATH: nodePath ?? "" },
     encoding: "utf8",
     maxBuffer: 16 * 1024 * 1024,

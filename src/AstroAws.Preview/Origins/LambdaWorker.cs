@@ -13,14 +13,19 @@ namespace Astro.Aws.Preview.Origins;
 /// </summary>
 internal sealed class LambdaWorker : IDisposable
 {
-    private static readonly Lazy<string> Script = new(() =>
+    private static readonly Lazy<string> Script = new(() => WriteResource("lambda-worker.mjs"));
+
+    // Loaded with --import before the worker: bare ES module imports fall back to NODE_PATH (the layers), as in Lambda.
+    private static readonly Lazy<string> Hooks = new(() => WriteResource("node-path-hooks.mjs"));
+
+    private static string WriteResource(string name)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"astroaws-lambda-worker-{Environment.ProcessId}.mjs");
-        using var resource = typeof(LambdaWorker).Assembly.GetManifestResourceStream("lambda-worker.mjs")!;
+        var path = Path.Combine(Path.GetTempPath(), $"astroaws-{Environment.ProcessId}-{name}");
+        using var resource = typeof(LambdaWorker).Assembly.GetManifestResourceStream(name)!;
         using var file = File.Create(path);
         resource.CopyTo(file);
         return path;
-    });
+    }
 
     private readonly Process process;
     private readonly ConcurrentDictionary<long, Channel<JsonObject>> pending = new();
@@ -31,7 +36,7 @@ internal sealed class LambdaWorker : IDisposable
     public LambdaWorker(string name, string assetFolder, string handler, IReadOnlyDictionary<string, string> environment, TextWriter log)
     {
         var node = Environment.GetEnvironmentVariable("ASTRO_NODE") is { Length: > 0 } n ? n : "node";
-        var start = new ProcessStartInfo(node, [Script.Value, assetFolder, handler])
+        var start = new ProcessStartInfo(node, ["--import", Hooks.Value, Script.Value, assetFolder, handler])
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,

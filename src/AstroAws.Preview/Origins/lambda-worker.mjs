@@ -13,30 +13,8 @@ import { pathToFileURL } from "node:url";
 import { Writable } from "node:stream";
 import { createInterface } from "node:readline";
 import { randomUUID } from "node:crypto";
-import { register } from "node:module";
-
-// Layers: Lambda extracts them to /opt, whose nodejs/node_modules folders are on NODE_PATH, and its Node.js 18+ runtimes
-// resolve ES module imports there too (rule lambda/layer-node-path). Plain Node's ES module loader ignores NODE_PATH,
-// so a bare import that finds nothing beside the code falls back to those folders, as in Lambda.
-register(
-  "data:text/javascript," +
-    encodeURIComponent(`
-import { pathToFileURL } from "node:url";
-const dirs = (process.env.NODE_PATH ?? "").split(":").filter(Boolean);
-export async function resolve(specifier, context, next) {
-  try {
-    return await next(specifier, context);
-  } catch (err) {
-    if (err?.code !== "ERR_MODULE_NOT_FOUND" || /^[./]|^[a-z]+:/.test(specifier)) throw err;
-    for (const dir of dirs) {
-      try {
-        return await next(specifier, { ...context, parentURL: pathToFileURL(dir + "/noop.mjs").href });
-      } catch {}
-    }
-    throw err;
-  }
-}`),
-);
+// Layers: node-path-hooks.mjs, loaded with --import before this script, resolves bare ES module imports from the
+// NODE_PATH folders as Lambda's Node.js runtimes do (rule lambda/layer-node-path).
 
 const [assetDir, handlerSpec] = process.argv.slice(2);
 const send = process.stdout.write.bind(process.stdout);
