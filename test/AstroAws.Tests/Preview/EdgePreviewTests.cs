@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Astro.Aws.Tests.Support;
 using FluentAssertions;
 using Xunit;
+using static Astro.Aws.Tests.Preview.RawHeaders;
 
 namespace Astro.Aws.Tests.Preview;
 
@@ -14,9 +15,6 @@ namespace Astro.Aws.Tests.Preview;
 public sealed class EdgePreviewTests(SamplePreviewFixture fixture) : IClassFixture<SamplePreviewFixture>, IDisposable
 {
     private readonly ScratchFolder scratch = new("preview-edge");
-
-    private static string Header(HttpResponseMessage response, string name) =>
-        response.Headers.NonValidated.TryGetValues(name, out var values) || response.Content.Headers.NonValidated.TryGetValues(name, out values) ? string.Join(",", values) : string.Empty;
 
     [Fact]
     public async Task Edge_mode_serves_a_prerendered_page_from_s3_and_renders_an_on_demand_page_at_the_edge()

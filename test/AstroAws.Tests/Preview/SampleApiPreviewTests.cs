@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using FluentAssertions;
 using Xunit;
+using static Astro.Aws.Tests.Preview.RawHeaders;
 
 namespace Astro.Aws.Tests.Preview;
 
@@ -14,9 +15,6 @@ namespace Astro.Aws.Tests.Preview;
 public sealed class SampleApiPreviewTests(SampleApiPreviewFixture fixture) : IClassFixture<SampleApiPreviewFixture>
 {
     private HttpClient Client => fixture.Http.Client;
-
-    private static string Header(HttpResponseMessage response, string name) =>
-        response.Headers.NonValidated.TryGetValues(name, out var values) || response.Content.Headers.NonValidated.TryGetValues(name, out values) ? string.Join(",", values) : string.Empty;
 
     [Fact]
     public async Task Get_and_post_reach_the_routes_functions()

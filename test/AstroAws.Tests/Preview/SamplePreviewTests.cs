@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using FluentAssertions;
 using Xunit;
+using static Astro.Aws.Tests.Preview.RawHeaders;
 
 namespace Astro.Aws.Tests.Preview;
 
@@ -13,10 +14,6 @@ namespace Astro.Aws.Tests.Preview;
 public sealed class SamplePreviewTests(SamplePreviewFixture fixture) : IClassFixture<SamplePreviewFixture>
 {
     private HttpClient Client => fixture.Server.Client;
-
-    // The raw values as the tool wrote them (HttpClient's typed headers would re-format Cache-Control).
-    private static string Header(HttpResponseMessage response, string name) =>
-        response.Headers.NonValidated.TryGetValues(name, out var values) || response.Content.Headers.NonValidated.TryGetValues(name, out values) ? string.Join(",", values) : string.Empty;
 
     [Fact]
     public async Task A_static_file_comes_from_the_bucket_with_the_deployments_metadata()
