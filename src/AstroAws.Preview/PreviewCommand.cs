@@ -10,12 +10,26 @@ public static class PreviewCommand
     public const string Usage = "usage: astroaws preview --assembly <cdk.out> --stack <name> --port <https port> [--http-port <port>] [--trace <file.jsonl>] [--jwks <jwks.json>]";
 
     /// <summary>Parses the arguments, starts the preview and serves until <paramref name="stop"/> or Ctrl+C.</summary>
-    /// <returns>The exit code: 0 after a clean stop, 2 for bad arguments or an assembly the preview cannot emulate.</returns>
+    /// <returns>The exit code: 0 after a clean stop (or <c>--help</c>, <c>--version</c>), 2 for bad arguments or an assembly the preview cannot emulate.</returns>
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken stop)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
+        if (args is ["--help" or "-h" or "help"])
+        {
+            await output.WriteLineAsync(Usage + Environment.NewLine + Smoke.SmokeCommand.Usage).ConfigureAwait(false);
+            return 0;
+        }
+
+        if (args is ["--version"])
+        {
+            var version = typeof(PreviewCommand).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+                .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().Single().InformationalVersion;
+            await output.WriteLineAsync("astroaws " + version).ConfigureAwait(false);
+            return 0;
+        }
+
         if (args is ["smoke", .. var smokeArgs])
         {
             return await Smoke.SmokeCommand.RunAsync(smokeArgs, output, error, stop).ConfigureAwait(false);

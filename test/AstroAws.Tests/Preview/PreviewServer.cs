@@ -102,7 +102,7 @@ internal sealed class PreviewServer : IAsyncDisposable
 
     // The tool runs Node from ASTRO_NODE (scripts/node22.sh exports it); a test run outside the scripts finds the Node
     // 22 that scripts/node22.sh installs into .tools when the machine's node is older.
-    private static void EnsureNode22()
+    internal static void EnsureNode22()
     {
         if (Environment.GetEnvironmentVariable("ASTRO_NODE") is { Length: > 0 })
         {
