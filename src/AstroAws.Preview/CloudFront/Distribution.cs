@@ -10,8 +10,11 @@ public abstract record Origin(string Id, string DomainName);
 /// <summary>An S3 bucket origin; <paramref name="HasOac"/> when an Origin Access Control signs CloudFront's requests.</summary>
 public sealed record BucketOrigin(string Id, string DomainName, string BucketId, bool HasOac) : Origin(Id, DomainName);
 
-/// <summary>A Lambda function URL origin (a custom origin whose domain is the URL's).</summary>
-public sealed record FunctionUrlOrigin(string Id, string DomainName, string UrlId, string? OacSigning) : Origin(Id, DomainName);
+/// <summary>
+/// A Lambda function URL origin (a custom origin whose domain is the URL's); <paramref name="ReadTimeout"/> is its
+/// CustomOriginConfig's OriginReadTimeout in seconds, CloudFront's default 30 (rule cloudfront/origin-timeout).
+/// </summary>
+public sealed record FunctionUrlOrigin(string Id, string DomainName, string UrlId, string? OacSigning, int ReadTimeout = 30) : Origin(Id, DomainName);
 
 /// <summary>A cloudfront-js-2.0 function associated with a behavior, and its key value store's contents.</summary>
 public sealed record ViewerFunction(string LogicalId, string Code, JsonObject? Store);
@@ -143,7 +146,7 @@ public sealed class Distribution
         var url = assembly.ResourcesOfType("AWS::Lambda::Url").Select(u => u.LogicalId).FirstOrDefault(u => new Uri(Intrinsics.FunctionUrl(u, intrinsics.Region)).Host == domain);
         if (url is not null)
         {
-            return new FunctionUrlOrigin(id, domain, url, oacSigning);
+            return new FunctionUrlOrigin(id, domain, url, oacSigning, (int?)origin["CustomOriginConfig"]?["OriginReadTimeout"] ?? 30);
         }
 
         throw new PreviewException($"{where}: the origin {domain} is neither a bucket nor a function URL of this stack; astroaws preview cannot emulate it.");

@@ -26,7 +26,14 @@ internal static class EdgeFunctions
         var (home, versionId) = Version(assembly, where, arn);
         var functionId = (string?)home.Resource(versionId)["Properties"]?["FunctionName"]?["Ref"]
             ?? throw new PreviewException($"{where}: the version {versionId} does not name a function of {home.StackName} by Ref.");
-        return new EdgeAssociation(eventType, (bool?)association["IncludeBody"] == true, LambdaFunction.ReadFunction(home, functionId));
+        var function = LambdaFunction.ReadFunction(home, functionId);
+        if (function.Timeout > EdgeLimits.MaxOriginEventTimeoutSeconds)
+        {
+            // CloudFront refuses the association, so the distribution would not deploy (rule cloudfront/lambda-edge-limits).
+            throw new PreviewException($"{where}: {functionId} has a Timeout of {function.Timeout} s; Lambda@Edge on {eventType} allows at most {EdgeLimits.MaxOriginEventTimeoutSeconds} s.");
+        }
+
+        return new EdgeAssociation(eventType, (bool?)association["IncludeBody"] == true, function);
     }
 
     private static (CloudAssembly Home, string VersionId) Version(CloudAssembly assembly, string where, JsonNode? arn)

@@ -9,8 +9,9 @@ public sealed record PermissionStatement(string LogicalId, string Action, string
 /// <summary>A function URL and the function behind it, read from the template.</summary>
 public sealed class LambdaFunction
 {
-    private LambdaFunction(string urlId, string functionId, string authType, string invokeMode, string handler, string assetFolder, Dictionary<string, string> environment, IReadOnlyList<PermissionStatement> permissions, IReadOnlyList<string> warnings)
+    private LambdaFunction(string urlId, string functionId, string authType, string invokeMode, string handler, string assetFolder, int timeout, Dictionary<string, string> environment, IReadOnlyList<PermissionStatement> permissions, IReadOnlyList<string> warnings)
     {
+        Timeout = timeout;
         UrlId = urlId;
         FunctionId = functionId;
         AuthType = authType;
@@ -36,6 +37,9 @@ public sealed class LambdaFunction
 
     public string AssetFolder { get; }
 
+    /// <summary>The template's <c>Timeout</c> in seconds (Lambda's default 3): how long Lambda lets one invocation run.</summary>
+    public int Timeout { get; }
+
     public IReadOnlyDictionary<string, string> Environment { get; }
 
     public IReadOnlyList<PermissionStatement> Permissions { get; }
@@ -60,7 +64,7 @@ public sealed class LambdaFunction
 
     /// <summary>The same function with other environment variables (the preview points a WebSocket route's callback URL at itself).</summary>
     internal LambdaFunction WithEnvironment(IReadOnlyDictionary<string, string> environment) =>
-        new(UrlId, FunctionId, AuthType, InvokeMode, Handler, AssetFolder, new Dictionary<string, string>(environment, StringComparer.Ordinal), Permissions, Warnings);
+        new(UrlId, FunctionId, AuthType, InvokeMode, Handler, AssetFolder, Timeout, new Dictionary<string, string>(environment, StringComparer.Ordinal), Permissions, Warnings);
 
     private static LambdaFunction ReadFunction(CloudAssembly assembly, string functionId, string urlId, string authType, string invokeMode)
     {
@@ -172,7 +176,7 @@ public sealed class LambdaFunction
                 sourceArn));
         }
 
-        return new LambdaFunction(urlId, functionId, authType, invokeMode, (string)function["Handler"]!, asset.Path, environment, permissions, warnings);
+        return new LambdaFunction(urlId, functionId, authType, invokeMode, (string)function["Handler"]!, asset.Path, timeout, environment, permissions, warnings);
     }
 
     /// <summary>

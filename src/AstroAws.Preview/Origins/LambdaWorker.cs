@@ -29,6 +29,7 @@ internal sealed class LambdaWorker : IDisposable
 
     private readonly Process process;
     private readonly ConcurrentDictionary<long, Channel<JsonObject>> pending = new();
+    private readonly ConcurrentDictionary<long, TimeSpan> timeouts = new();
     private readonly SemaphoreSlim writeLock = new(1, 1);
     private readonly StringBuilder stderr = new();
     private long nextId;
@@ -80,11 +81,48 @@ internal sealed class LambdaWorker : IDisposable
     public bool HasExited => process.HasExited;
 
     /// <summary>Sends one event; the messages that answer it arrive on the returned channel, the last being <c>result</c>, <c>end</c> or <c>error</c>.</summary>
-    public async Task<ChannelReader<JsonObject>> InvokeAsync(JsonObject lambdaEvent)
+    public async Task<ChannelReader<JsonObject>> InvokeAsync(JsonObject lambdaEvent) => (await Send(lambdaEvent).ConfigureAwait(false)).Replies;
+
+    /// <summary>
+    /// Sends one event that may run for at most <paramref name="timeout"/> (the function's Timeout): past it, the last
+    /// message is <c>timeout</c> and the Node process is ended, so a handler that never returns cannot hold the
+    /// request, and the next request starts a fresh process (rule lambda/function-url-errors).
+    /// </summary>
+    public async Task<ChannelReader<JsonObject>> InvokeAsync(JsonObject lambdaEvent, TimeSpan timeout)
+    {
+        var (id, replies) = await Send(lambdaEvent, timeout).ConfigureAwait(false);
+        return replies;
+    }
+
+    private async Task EndAfter(long id, TimeSpan timeout)
+    {
+        await Task.Delay(timeout).ConfigureAwait(false);
+        if (pending.TryRemove(id, out var channel))
+        {
+            var seconds = timeout.TotalSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+            channel.Writer.TryWrite(new JsonObject { ["id"] = id, ["type"] = "timeout", ["error"] = $"Task timed out after {seconds} seconds" });
+            channel.Writer.TryComplete();
+            try
+            {
+                process.Kill(entireProcessTree: true);
+            }
+            catch (InvalidOperationException)
+            {
+                // Already gone.
+            }
+        }
+    }
+
+    private async Task<(long Id, ChannelReader<JsonObject> Replies)> Send(JsonObject lambdaEvent, TimeSpan? timeout = null)
     {
         var id = Interlocked.Increment(ref nextId);
         var channel = Channel.CreateUnbounded<JsonObject>();
         pending[id] = channel;
+        if (timeout is { } limit)
+        {
+            timeouts[id] = limit;
+        }
+
         var line = new JsonObject { ["id"] = id, ["event"] = lambdaEvent }.ToJsonString();
         await writeLock.WaitAsync().ConfigureAwait(false);
         try
@@ -97,7 +135,7 @@ internal sealed class LambdaWorker : IDisposable
             writeLock.Release();
         }
 
-        return channel.Reader;
+        return (id, channel.Reader);
     }
 
     private async Task ReadReplies()
@@ -115,6 +153,16 @@ internal sealed class LambdaWorker : IDisposable
             }
 
             var id = (long)message["id"]!;
+            if ((string?)message["type"] == "invoked")
+            {
+                if (timeouts.TryRemove(id, out var limit))
+                {
+                    _ = EndAfter(id, limit);
+                }
+
+                continue;
+            }
+
             if (!pending.TryGetValue(id, out var channel))
             {
                 continue;
@@ -154,9 +202,9 @@ internal sealed class LambdaWorker : IDisposable
                 process.Kill(entireProcessTree: true);
             }
         }
-        catch (InvalidOperationException)
+        catch (Exception e) when (e is InvalidOperationException or IOException)
         {
-            // Already gone.
+            // Already gone (ended at a timeout, or crashed).
         }
 
         process.Dispose();

@@ -5,7 +5,9 @@
 //   stdout: { id, type: "result", result } for a buffered handler;
 //           { id, type: "prelude", prelude }, { id, type: "chunk", data (base64) }..., { id, type: "end" } for a
 //           handler wrapped in awslambda.streamifyResponse (RESPONSE_STREAM);
-//           { id, type: "error", error } when the handler threw.
+//           { id, type: "error", error } when the handler threw;
+//           first of all { id, type: "invoked" } when the handler is called (the function's Timeout runs from there,
+//           as Lambda's does from the invoke phase, not from the import).
 // The handler's own console output goes to stderr, so stdout carries only these lines.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
@@ -92,6 +94,7 @@ function context() {
 createInterface({ input: process.stdin }).on("line", async (line) => {
   if (!line.trim()) return;
   const { id, event } = JSON.parse(line);
+  reply({ id, type: "invoked" });
   try {
     if (handler[STREAMING]) {
       const stream = new ResponseStream(id);

@@ -33,11 +33,11 @@ internal sealed partial class DistributionHandler
                 };
             }
 
-            var (result, error) = await RunEdge(originRequest.Function, "origin-request", edgeRequest, null).ConfigureAwait(false);
-            if (result is null)
+            var (result, failure, error) = await RunEdge(originRequest.Function, "origin-request", edgeRequest, null).ConfigureAwait(false);
+            error ??= result is null ? null : EdgeLimits.Violation("origin-request", edgeRequest["headers"] as JsonObject, result, result["status"] is not null);
+            if (result is null || error is not null)
             {
-                fetches.Add(new OriginFetch("edge", originRequest.Function.FunctionId, 503, "origin-request: failed: " + error));
-                return PreviewResponse.Text(503, "text/plain", "503: the origin-request Lambda@Edge function failed.");
+                return EdgeFailure(originRequest.Function, "origin-request", result is null ? failure : 502, error!, fetches);
             }
 
             if (result["status"] is not null)
@@ -65,12 +65,12 @@ internal sealed partial class DistributionHandler
         if (behavior.OriginResponseEdge is { } originResponse)
         {
             edgeRequest.Remove("body");
-            var (result, error) = await RunEdge(originResponse.Function, "origin-response", edgeRequest, response).ConfigureAwait(false);
-            if (result is null)
+            var (result, failure, error) = await RunEdge(originResponse.Function, "origin-response", edgeRequest, response).ConfigureAwait(false);
+            error ??= result is null ? null : EdgeLimits.Violation("origin-response", EdgeHeaders(response), result, false);
+            if (result is null || error is not null)
             {
                 await Drain(response).ConfigureAwait(false);
-                fetches.Add(new OriginFetch("edge", originResponse.Function.FunctionId, 503, "origin-response: failed: " + error));
-                return PreviewResponse.Text(503, "text/plain", "503: the origin-response Lambda@Edge function failed.");
+                return EdgeFailure(originResponse.Function, "origin-response", result is null ? failure : 502, error!, fetches);
             }
 
             var replacesBody = result["body"] is not null;
@@ -88,7 +88,27 @@ internal sealed partial class DistributionHandler
         return response;
     }
 
-    private async Task<(JsonObject? Result, string? Error)> RunEdge(LambdaFunction function, string eventType, JsonObject request, PreviewResponse? response)
+    // CloudFront's answer when a function breaks: 503 for an execution error or a run past its Timeout (Lambda limit
+    // exceeded), 502 for a result that fails validation (docs/aws-rules.md cloudfront/lambda-edge-limits).
+    private static PreviewResponse EdgeFailure(LambdaFunction function, string eventType, int status, string error, List<OriginFetch> fetches)
+    {
+        var kind = status == 502 ? "Lambda validation error" : "Lambda execution error or limit exceeded";
+        fetches.Add(new OriginFetch("edge", function.FunctionId, status, $"{eventType}: {kind}: {error.Split('\n')[0]}"));
+        return PreviewResponse.Text(status, "text/html", $"<html><body>{status} ERROR: the request could not be satisfied ({kind} in the {eventType} Lambda@Edge function).</body></html>");
+    }
+
+    private static JsonObject EdgeHeaders(PreviewResponse response)
+    {
+        var headers = new JsonObject();
+        foreach (var (name, values) in response.Headers)
+        {
+            headers[name.ToLowerInvariant()] = new JsonArray([.. values.Select(v => (JsonNode)new JsonObject { ["key"] = name, ["value"] = v })]);
+        }
+
+        return headers;
+    }
+
+    private async Task<(JsonObject? Result, int FailureStatus, string? Error)> RunEdge(LambdaFunction function, string eventType, JsonObject request, PreviewResponse? response)
     {
         var cf = new JsonObject
         {
@@ -103,30 +123,29 @@ internal sealed partial class DistributionHandler
         };
         if (response is not null)
         {
-            var headers = new JsonObject();
-            foreach (var (name, values) in response.Headers)
-            {
-                headers[name.ToLowerInvariant()] = new JsonArray([.. values.Select(v => (JsonNode)new JsonObject { ["key"] = name, ["value"] = v })]);
-            }
-
-            cf["response"] = new JsonObject { ["status"] = response.Status.ToString(System.Globalization.CultureInfo.InvariantCulture), ["statusDescription"] = string.Empty, ["headers"] = headers };
+            cf["response"] = new JsonObject { ["status"] = response.Status.ToString(System.Globalization.CultureInfo.InvariantCulture), ["statusDescription"] = string.Empty, ["headers"] = EdgeHeaders(response) };
         }
 
         var lambdaEvent = new JsonObject { ["Records"] = new JsonArray(new JsonObject { ["cf"] = cf }) };
-        var replies = await workers(function).InvokeAsync(lambdaEvent).ConfigureAwait(false);
+        var replies = await workers(function).InvokeAsync(lambdaEvent, TimeSpan.FromSeconds(function.Timeout)).ConfigureAwait(false);
         var first = await replies.ReadAsync().ConfigureAwait(false);
         if ((string?)first["type"] == "result" && first["result"] is JsonObject result)
         {
-            return (result, null);
+            return (result, 0, null);
         }
 
-        var error = (string?)first["type"] == "error" ? (string?)first["error"] : "it returned neither a request nor a response";
+        var (status, error) = (string?)first["type"] switch
+        {
+            "error" => (503, (string?)first["error"] ?? "the function failed"),
+            "timeout" => (503, $"{(string?)first["error"]}: the function ran past its Timeout of {function.Timeout} s"),
+            _ => (502, "it returned neither a request nor a response"),
+        };
         lock (Console.Out)
         {
             Console.Error.WriteLine($"  [{function.FunctionId}] {eventType} failed: {error}");
         }
 
-        return (null, error);
+        return (null, status, error);
     }
 
     // The origin request in Lambda@Edge's shape: lower-case header names, each a list of {key, value}; Cookie a header.

@@ -24,6 +24,9 @@ internal sealed class PreviewResponse
 
     public string AnsweredBy { get; set; } = "cloudfront";
 
+    /// <summary>Why the origin fetch ended as it did, for the trace (a function URL that could not answer).</summary>
+    public string? OriginNote { get; set; }
+
     public void Set(string name, string value) => Headers[name] = [value];
 
     public static PreviewResponse Text(int status, string contentType, string body, string answeredBy = "cloudfront")
@@ -277,8 +280,9 @@ internal sealed partial class DistributionHandler(
                     return forbidden;
                 }
 
-                var response = await Invoke(function, forwarded, urlOrigin.DomainName, body, context).ConfigureAwait(false);
-                fetches.Add(new OriginFetch("lambda", function.FunctionId, response.Status, function.InvokeMode == "RESPONSE_STREAM" ? "streamed" : null, Reached(forwarded)));
+                var response = await Invoke(function, forwarded, urlOrigin.DomainName, urlOrigin.ReadTimeout, body, context).ConfigureAwait(false);
+                var streamed = function.InvokeMode == "RESPONSE_STREAM" && response.OriginNote is null ? "streamed" : null;
+                fetches.Add(new OriginFetch("lambda", function.FunctionId, response.Status, response.OriginNote ?? streamed, Reached(forwarded)));
                 return response;
             }
 
@@ -368,7 +372,7 @@ internal sealed partial class DistributionHandler(
         return new ForwardedRequest((string)request["method"]!, (string)request["uri"]!, string.Join("&", query), headers, cookies);
     }
 
-    private async Task<PreviewResponse> Invoke(LambdaFunction function, ForwardedRequest request, string urlDomain, byte[] body, HttpContext context)
+    private async Task<PreviewResponse> Invoke(LambdaFunction function, ForwardedRequest request, string urlDomain, int readTimeout, byte[] body, HttpContext context)
     {
         var headers = new JsonObject();
         foreach (var (name, value) in request.Headers)
@@ -439,20 +443,16 @@ internal sealed partial class DistributionHandler(
             lambdaEvent["body"] = text ? Encoding.UTF8.GetString(body) : Convert.ToBase64String(body);
         }
 
-        var replies = await workers(function).InvokeAsync(lambdaEvent).ConfigureAwait(false);
-        var first = await replies.ReadAsync().ConfigureAwait(false);
+        var replies = await workers(function).InvokeAsync(lambdaEvent, TimeSpan.FromSeconds(function.Timeout)).ConfigureAwait(false);
+        var first = await FirstReply(function, replies, readTimeout).ConfigureAwait(false);
         switch ((string?)first["type"])
         {
-            case "error":
-                lock (Console.Out)
-                {
-                    Console.Error.WriteLine($"  [{function.FunctionId}] invocation failed: {(string?)first["error"]}");
-                }
-
-                // A function URL answers 502 when the function errors.
-                return PreviewResponse.Text(502, "application/json", "{\"Message\":\"Internal Server Error\"}", "lambda");
+            case "error" or "timeout" or "read-timeout":
+                return FunctionUrlFault(function, first);
             case "result":
-                return FromResult(first["result"]);
+                return FunctionUrlResult.Problem(first["result"]) is { } problem
+                    ? FunctionUrlFault(function, new JsonObject { ["type"] = "invalid", ["error"] = problem })
+                    : FromResult(first["result"]);
             case "prelude":
                 var prelude = first["prelude"] as JsonObject ?? [];
                 var response = new PreviewResponse { Status = (int?)prelude["statusCode"] ?? 200, AnsweredBy = "lambda", Stream = replies };
