@@ -8,7 +8,16 @@ namespace Astro.Aws.Tests.Preview;
 /// </summary>
 internal static class PlantedAssembly
 {
-    public static string Copy(string assembly, string stack, string target, Action<JsonObject> changeDistributionConfig)
+    /// <summary>A copy whose distribution's DistributionConfig is changed.</summary>
+    public static string Copy(string assembly, string stack, string target, Action<JsonObject> changeDistributionConfig) =>
+        CopyTemplate(assembly, stack, target, template =>
+        {
+            var distribution = template["Resources"]!.AsObject().Single(r => (string?)r.Value!["Type"] == "AWS::CloudFront::Distribution").Value!;
+            changeDistributionConfig(distribution["Properties"]!["DistributionConfig"]!.AsObject());
+        });
+
+    /// <summary>The same copy, with the whole template given to change (a function's code or Timeout, say).</summary>
+    public static string CopyTemplate(string assembly, string stack, string target, Action<JsonObject> changeTemplate)
     {
         Directory.CreateDirectory(target);
         foreach (var entry in Directory.EnumerateFileSystemEntries(assembly))
@@ -34,8 +43,7 @@ internal static class PlantedAssembly
 
         var templateFile = Path.Combine(target, stack + ".template.json");
         var template = JsonNode.Parse(File.ReadAllText(templateFile))!.AsObject();
-        var distribution = template["Resources"]!.AsObject().Single(r => (string?)r.Value!["Type"] == "AWS::CloudFront::Distribution").Value!;
-        changeDistributionConfig(distribution["Properties"]!["DistributionConfig"]!.AsObject());
+        changeTemplate(template);
         File.WriteAllText(templateFile, template.ToJsonString());
         return target;
     }
