@@ -82,10 +82,10 @@ public sealed class ApiAuthorizerPolicyPreviewTests : IDisposable
                 ((string?)lambda["payload"]).Should().Be(payload, "the authorizer got the event of its payload format version");
             }
 
-            foreach (var denied in new[] { "elsewhere", "deny" })
+            foreach (var denied in new[] { "elsewhere", "manage", "deny" })
             {
                 using var refused = await Get(path, denied);
-                refused.StatusCode.Should().Be(HttpStatusCode.Forbidden, $"payload {payload}, '{denied}': no Allow for this route, or an explicit Deny, is a denial");
+                refused.StatusCode.Should().Be(HttpStatusCode.Forbidden, $"payload {payload}, '{denied}': no Allow of execute-api:Invoke for this route, or an explicit Deny, is a denial");
                 (await refused.Content.ReadAsStringAsync()).Should().Be("{\"message\":\"Forbidden\"}");
             }
 
@@ -125,8 +125,9 @@ public sealed class ApiAuthorizerPolicyPreviewTests : IDisposable
         {
             admitted.State.Should().Be(WebSocketState.Open, "the policy allows {stage}/$connect, and $connect saw the authorizer's context");
             await ApiPreviewClient.Send(admitted, "{\"hello\":\"world\"}");
-            var authorizer = JsonNode.Parse(await ApiPreviewClient.Receive(admitted))!["authorizer"]!;
-            ((string?)authorizer["room"]).Should().Be("lobby", "the authorizer's context stays with the connection for later routes");
+            var authorizer = JsonNode.Parse(await ApiPreviewClient.Receive(admitted))!["authorizer"];
+            authorizer.Should().NotBeNull("a route after $connect gets requestContext.authorizer");
+            ((string?)authorizer!["room"]).Should().Be("lobby", "the authorizer's context stays with the connection for later routes");
             ((string?)authorizer["principalId"]).Should().Be("ada");
             await admitted.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", CancellationToken.None);
         }
