@@ -112,7 +112,8 @@ internal sealed class HttpApiHandler(ApiModel api, string region, Func<LambdaFun
                 }
 
                 note = "jwt: valid";
-                var scopes = ((string?)claims["scope"] ?? (string?)claims["scp"])?.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                var granted = JwtChecker.Scopes(claims);
+                var scopes = granted.Count == 0 ? null : granted;
                 authorizerContext = version == "1.0"
                     ? new JsonObject { ["claims"] = claims, ["scopes"] = scopes is null ? null : new JsonArray([.. scopes.Select(s => (JsonNode)s)]) }
                     : new JsonObject { ["jwt"] = new JsonObject { ["claims"] = claims, ["scopes"] = scopes is null ? null : new JsonArray([.. scopes.Select(s => (JsonNode)s)]) } };
@@ -182,7 +183,9 @@ internal sealed class HttpApiHandler(ApiModel api, string region, Func<LambdaFun
             return (false, HttpApiEvents.InternalServerError(), null, "authorizer invoke permission missing");
         }
 
-        var routeArn = ExecuteApiPermission.ExecuteApiArn(region, api.LogicalId, $"{request.Stage}/{request.Method}{(match.Route.Key == "$default" ? "/$default" : match.Route.Path)}");
+        // The route ARN names the request's own method and path (below the stage), not the route key's template.
+        var path = request.Stage == "$default" ? request.Path : request.Path[(request.Stage.Length + 1)..];
+        var routeArn = ExecuteApiPermission.ExecuteApiArn(region, api.LogicalId, $"{request.Stage}/{request.Method}{(path.Length == 0 ? "/" : path)}");
         JsonObject authEvent;
         if (authorizer.PayloadFormatVersion == "2.0")
         {
@@ -207,26 +210,25 @@ internal sealed class HttpApiHandler(ApiModel api, string region, Func<LambdaFun
             return (false, HttpApiEvents.InternalServerError(), null, "authorizer failed");
         }
 
-        var result = invocation.Result as JsonObject ?? [];
-        bool allowed;
-        if (authorizer.SimpleResponses)
+        var decision = authorizer.SimpleResponses
+            ? (invocation.Result as JsonObject)?["isAuthorized"] is JsonValue verdict && verdict.TryGetValue<bool>(out var isAuthorized)
+                ? (isAuthorized ? AuthorizerDecision.Allow : AuthorizerDecision.Deny)
+                : AuthorizerDecision.Invalid
+            : AuthorizerPolicy.Evaluate(invocation.Result, routeArn);
+        if (decision == AuthorizerDecision.Invalid)
         {
-            allowed = (bool?)result["isAuthorized"] == true;
-        }
-        else
-        {
-            var statements = (result["policyDocument"]?["Statement"] as JsonArray ?? []).OfType<JsonObject>().ToList();
-            bool Covers(JsonObject s) => (s["Resource"] is JsonArray list ? list.Select(r => (string?)r) : [(string?)s["Resource"]])
-                .Any(r => r is not null && ExecuteApiPermission.ArnLike(r, routeArn));
-            allowed = statements.Any(s => (string?)s["Effect"] == "Allow" && Covers(s)) && !statements.Any(s => (string?)s["Effect"] == "Deny" && Covers(s));
+            // An answer in the wrong format is API Gateway's 500, like a failed invocation.
+            fetches.Add(new OriginFetch("lambda", function.FunctionId, 500, authorizer.SimpleResponses ? "authorizer answered without a boolean isAuthorized" : "authorizer answered without a policyDocument Statement"));
+            return (false, HttpApiEvents.InternalServerError(), null, "authorizer: invalid response");
         }
 
-        fetches.Add(new OriginFetch("lambda", function.FunctionId, allowed ? 200 : 403, "authorizer"));
-        if (!allowed)
+        fetches.Add(new OriginFetch("lambda", function.FunctionId, decision == AuthorizerDecision.Allow ? 200 : 403, "authorizer"));
+        if (decision == AuthorizerDecision.Deny)
         {
-            return (false, HttpApiEvents.Message(403, "Forbidden"), null, "authorizer: denied");
+            return (false, HttpApiEvents.Message(403, "Forbidden"), null, $"authorizer: denied {routeArn}");
         }
 
+        var result = invocation.Result!.AsObject();
         var context = result["context"]?.DeepClone() as JsonObject ?? [];
         if (version == "1.0")
         {

@@ -120,13 +120,29 @@ public sealed class JwtChecker
             return (null, 401, "the token is not valid yet (nbf/iat)");
         }
 
-        var granted = ((string?)claims["scope"] ?? (string?)claims["scp"] ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var granted = Scopes(claims);
         if (scopes.Count > 0 && !scopes.Any(granted.Contains))
         {
             return (null, 403, "the token has none of the route's scopes");
         }
 
         return (claims, 200, null);
+    }
+
+    /// <summary>
+    /// The scopes a token grants: its <c>scope</c> claim (space-separated, RFC 6749) and its <c>scp</c> claim, which
+    /// some issuers (Okta, Entra ID) write as a list; API Gateway reads both.
+    /// </summary>
+    public static IReadOnlyList<string> Scopes(JsonObject claims)
+    {
+        ArgumentNullException.ThrowIfNull(claims);
+        static IEnumerable<string> Read(JsonNode? claim) => claim switch
+        {
+            JsonArray list => list.Select(s => s is JsonValue v && v.TryGetValue<string>(out var text) ? text : null).OfType<string>(),
+            JsonValue v when v.TryGetValue<string>(out var text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries),
+            _ => [],
+        };
+        return [.. Read(claims["scope"]).Concat(Read(claims["scp"])).Distinct(StringComparer.Ordinal)];
     }
 
     private static byte[] Base64Url(string text)

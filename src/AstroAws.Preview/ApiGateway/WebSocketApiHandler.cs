@@ -112,7 +112,11 @@ internal sealed class WebSocketApiHandler
         string? note = null;
         if (connectRoute?.Authorizer is { Function: not null } authorizer)
         {
-            (status, note) = await Authorize(authorizer, connectEvent, context, fetches).ConfigureAwait(false);
+            (status, note, connection.Authorizer) = await Authorize(authorizer, connectEvent, context, fetches).ConfigureAwait(false);
+            if (connection.Authorizer is { } granted)
+            {
+                connectEvent["requestContext"]!["authorizer"] = granted.DeepClone();
+            }
         }
 
         if (status == 200 && connectRoute is not null)
@@ -289,7 +293,13 @@ internal sealed class WebSocketApiHandler
         return (status, invocation.Result);
     }
 
-    private async Task<(int Status, string? Note)> Authorize(ApiAuthorizer authorizer, JsonObject connectEvent, HttpContext context, List<OriginFetch> fetches)
+    /// <summary>
+    /// Runs <c>$connect</c>'s Lambda authorizer (rule <c>apigateway/websocket-lambda-authorizer</c>): a missing identity
+    /// source is 401 without calling it, a Deny (or no Allow) for <c>{stage}/$connect</c> is 403, a failed call or an
+    /// answer without a policy 500. An allowed connection keeps the authorizer's <c>context</c> and <c>principalId</c>
+    /// for the <c>requestContext.authorizer</c> of every later event.
+    /// </summary>
+    private async Task<(int Status, string? Note, JsonObject? Granted)> Authorize(ApiAuthorizer authorizer, JsonObject connectEvent, HttpContext context, List<OriginFetch> fetches)
     {
         var function = functions[authorizer.Function!.FunctionId];
         var identities = authorizer.IdentitySource.Select(s => s switch
@@ -300,13 +310,13 @@ internal sealed class WebSocketApiHandler
         }).ToList();
         if (identities.Any(string.IsNullOrEmpty))
         {
-            return (401, "authorizer: identity source missing");
+            return (401, "authorizer: identity source missing", null);
         }
 
         if (ExecuteApiPermission.Refusal(function, ExecuteApiPermission.ExecuteApiArn(region, api.LogicalId, $"authorizers/{authorizer.LogicalId}")) is { } denied)
         {
             fetches.Add(new OriginFetch("lambda", function.FunctionId, 500, "refused by Lambda: " + denied));
-            return (500, "authorizer invoke permission missing");
+            return (500, "authorizer invoke permission missing", null);
         }
 
         var methodArn = ExecuteApiPermission.ExecuteApiArn(region, api.LogicalId, $"{stage}/$connect");
@@ -314,18 +324,22 @@ internal sealed class WebSocketApiHandler
         authEvent["type"] = "REQUEST";
         authEvent["methodArn"] = methodArn;
         var invocation = await ApiInvoker.InvokeAsync(workers, function, authEvent, log).ConfigureAwait(false);
-        var statements = (invocation.Result?["policyDocument"]?["Statement"] as JsonArray ?? []).OfType<JsonObject>().ToList();
-        bool Covers(JsonObject s) => (s["Resource"] is JsonArray list ? list.Select(r => (string?)r) : [(string?)s["Resource"]]).Any(r => r is not null && ExecuteApiPermission.ArnLike(r, methodArn));
-        var allowed = invocation.Error is null && statements.Any(s => (string?)s["Effect"] == "Allow" && Covers(s)) && !statements.Any(s => (string?)s["Effect"] == "Deny" && Covers(s));
-        fetches.Add(new OriginFetch("lambda", function.FunctionId, allowed ? 200 : 403, "authorizer"));
-        if (allowed && invocation.Result?["context"] is JsonObject authContext)
+        if (invocation.Error is not null)
         {
-            var merged = authContext.DeepClone().AsObject();
-            merged["principalId"] = invocation.Result["principalId"]?.DeepClone();
-            connectEvent["requestContext"]!["authorizer"] = merged;
+            fetches.Add(new OriginFetch("lambda", function.FunctionId, 500, "authorizer failed"));
+            return (500, "authorizer failed", null);
         }
 
-        return invocation.Error is not null ? (500, "authorizer failed") : allowed ? (200, "authorizer: allowed") : (403, "authorizer: denied");
+        var decision = AuthorizerPolicy.Evaluate(invocation.Result, methodArn);
+        fetches.Add(new OriginFetch("lambda", function.FunctionId, decision switch { AuthorizerDecision.Allow => 200, AuthorizerDecision.Deny => 403, _ => 500 }, decision == AuthorizerDecision.Invalid ? "authorizer answered without a policyDocument Statement" : "authorizer"));
+        if (decision != AuthorizerDecision.Allow)
+        {
+            return decision == AuthorizerDecision.Deny ? (403, $"authorizer: denied {methodArn}", null) : (500, "authorizer: invalid response", null);
+        }
+
+        var granted = invocation.Result!["context"] is JsonObject authContext ? authContext.DeepClone().AsObject() : [];
+        granted["principalId"] = invocation.Result["principalId"]?.DeepClone();
+        return (200, "authorizer: allowed", granted);
     }
 
     private async Task Manage(HttpContext context, string connectionId)
@@ -381,7 +395,7 @@ internal sealed class WebSocketApiHandler
     private JsonObject Event(Connection connection, string routeKey, string eventType, string? requestId)
     {
         var now = DateTimeOffset.UtcNow;
-        return new JsonObject
+        var routeEvent = new JsonObject
         {
             ["requestContext"] = new JsonObject
             {
@@ -401,6 +415,13 @@ internal sealed class WebSocketApiHandler
             },
             ["isBase64Encoded"] = false,
         };
+        if (connection.Authorizer is { } granted)
+        {
+            // What $connect's authorizer granted stays with the connection: every later route sees it.
+            routeEvent["requestContext"]!["authorizer"] = granted.DeepClone();
+        }
+
+        return routeEvent;
     }
 
     // API Gateway's connection IDs are 12 base64 characters ending in '='.
@@ -421,6 +442,9 @@ internal sealed class WebSocketApiHandler
         public string UserAgent => userAgent;
 
         public WebSocket? Socket { get; set; }
+
+        /// <summary>What <c>$connect</c>'s authorizer granted (its context and principalId), or null without one.</summary>
+        public JsonObject? Authorizer { get; set; }
 
         public async Task SendAsync(string text)
         {

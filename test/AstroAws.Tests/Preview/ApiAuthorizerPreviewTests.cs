@@ -88,6 +88,73 @@ public sealed class ApiAuthorizerPreviewTests : IDisposable
     }
 
     [Fact]
+    public async Task Jwt_authorizer_requires_one_of_the_route_scopes_in_scope_or_scp()
+    {
+        var app = new App(new AppProps { Outdir = scratch.Combine("cdk.out") });
+        var stack = NewStack(app, "JwtScopes");
+        _ = new AstroHttpApi(stack, "Api", new AstroHttpApiProps
+        {
+            Defaults = new ApiDefaults { Function = new ApiFunctionProps { CodeRoot = CodeRoot } },
+            Authorizers = new Dictionary<string, ApiAuthorizer> { ["jwt"] = ApiAuthorizer.Jwt(Issuer, Audience) },
+            Routes = new Dictionary<string, ApiRoute>
+            {
+                ["GET /orders"] = ApiRoute.FromHandler("src/echo.main") with { Authorizer = "jwt", AuthorizationScopes = ["orders:read", "orders/admin"] },
+            },
+        });
+        var assembly = app.Synth().Directory;
+        using var key = RSA.Create(2048);
+        var jwks = scratch.Combine("jwks.json");
+        await File.WriteAllTextAsync(jwks, Jwks(key));
+
+        await using var server = await PreviewServer.Start(assembly, "JwtScopes", scratch.Combine("trace.jsonl"), jwks);
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        string Token(string? claim, JsonNode? value, string aud = Audience)
+        {
+            var claims = new JsonObject { ["iss"] = Issuer, ["aud"] = aud, ["sub"] = "ada", ["iat"] = now - 60, ["exp"] = now + 3600 };
+            if (claim is not null)
+            {
+                claims[claim] = value;
+            }
+
+            return Sign(key, claims);
+        }
+
+        async Task<HttpResponseMessage> Get(string token)
+        {
+            var request = new HttpRequestMessage(System.Net.Http.HttpMethod.Get, "orders");
+            request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + token);
+            return await server.Client.SendAsync(request);
+        }
+
+        var granted = new (string Case, string Token)[]
+        {
+            ("scope, space-separated, among others", Token("scope", "profile orders:read")),
+            ("scp as a string", Token("scp", "orders:read")),
+            ("scp as a list (Okta, Entra ID)", Token("scp", new JsonArray("email", "orders/admin"))),
+        };
+        foreach (var (name, token) in granted)
+        {
+            using var passed = await Get(token);
+            passed.StatusCode.Should().Be(HttpStatusCode.OK, name + ": the token carries one of the route's scopes");
+        }
+
+        using var withScopes = await Get(Token("scope", "profile orders:read"));
+        JsonNode.Parse(await withScopes.Content.ReadAsStringAsync())!["authorizer"]!["jwt"]!["scopes"]!.AsArray().Select(s => (string?)s)
+            .Should().Contain("orders:read", "the token's scopes reach the function in requestContext.authorizer.jwt.scopes");
+
+        foreach (var (name, token) in new[] { ("other scopes only", Token("scope", "profile email")), ("no scope claim", Token(null, null)) })
+        {
+            using var refused = await Get(token);
+            refused.StatusCode.Should().Be(HttpStatusCode.Forbidden, name + ": a valid token without one of the route's scopes is forbidden, not unauthorized");
+            (await refused.Content.ReadAsStringAsync()).Should().Be("{\"message\":\"Forbidden\"}", name);
+            string.Join(' ', refused.Headers.GetValues("www-authenticate")).Should().Contain("error=\"insufficient_scope\"", name);
+        }
+
+        using var invalid = await Get(Token("scope", "profile", aud: "another-app"));
+        invalid.StatusCode.Should().Be(HttpStatusCode.Unauthorized, "a token that fails validation is 401 before its scopes are looked at");
+    }
+
+    [Fact]
     public async Task Lambda_request_authorizer_with_simple_responses_allows_or_denies()
     {
         var app = new App(new AppProps { Outdir = scratch.Combine("cdk.out") });
