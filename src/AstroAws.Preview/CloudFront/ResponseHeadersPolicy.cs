@@ -8,22 +8,13 @@ public sealed record PolicyHeader(string Name, string Value, bool Override);
 
 /// <summary>
 /// A response headers policy: the headers CloudFront adds to (or removes from) viewer responses. Custom policies are read
-/// from the template; of the managed ones only what the Developer Guide states is emulated, and the rest is a warning.
+/// from the template, the managed ones are <see cref="ManagedResponseHeadersPolicies"/>. <paramref name="CorsHeaders"/>
+/// go on every CORS request (one with Origin), <paramref name="PreflightHeaders"/> only on a CORS preflight.
 /// </summary>
-public sealed record ResponseHeadersPolicy(string Name, IReadOnlyList<PolicyHeader> Headers, IReadOnlyList<PolicyHeader> CorsHeaders, IReadOnlyList<string> Remove, string? Warning)
+public sealed record ResponseHeadersPolicy(string Name, IReadOnlyList<PolicyHeader> Headers, IReadOnlyList<PolicyHeader> CorsHeaders, IReadOnlyList<PolicyHeader> PreflightHeaders, IReadOnlyList<string> Remove, string? Warning)
 {
-    // Managed IDs from "Use managed response headers policies" (CloudFront Developer Guide).
-    public const string SecurityHeadersPolicyId = "67f7725c-6f97-4210-82d7-5512b31e9d03";
-    public const string CorsWithPreflightAndSecurityHeadersId = "eaab4381-ed33-4a86-88ca-d9558dc6cd63";
-    public const string CorsAndSecurityHeadersId = "e61eb60c-9c35-4d20-a928-2b84e02af89c";
-    public const string SimpleCorsId = "60669652-455b-4ae9-85a4-c4c02393f86c";
-    public const string CorsWithPreflightId = "5cc3b908-e619-4b99-88e5-2cf7f45965bd";
-
-    // "CloudFront adds X-Content-Type-Options: nosniff to all responses" (SecurityHeadersPolicy); the guide's table of
-    // the other security headers' values is not in the stored copy, so they are named in the warning instead.
-    private static readonly PolicyHeader NoSniff = new("X-Content-Type-Options", "nosniff", true);
-    private static readonly PolicyHeader AnyOrigin = new("Access-Control-Allow-Origin", "*", false);
-    private const string SecurityWarning = "the managed SecurityHeadersPolicy's Strict-Transport-Security, X-Frame-Options, Referrer-Policy and X-XSS-Protection values are not emulated (only X-Content-Type-Options: nosniff)";
+    // "ALL is a special value that includes all of the listed HTTP methods" (ResponseHeadersPolicyAccessControlAllowMethods).
+    private static readonly string[] AllMethods = ["GET", "DELETE", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"];
 
     public static ResponseHeadersPolicy? Resolve(JsonNode? id, CloudAssembly assembly, string where)
     {
@@ -34,15 +25,8 @@ public sealed record ResponseHeadersPolicy(string Name, IReadOnlyList<PolicyHead
 
         if (id is JsonValue managed)
         {
-            return (string)managed! switch
-            {
-                SecurityHeadersPolicyId => new("SecurityHeadersPolicy", [NoSniff], [], [], SecurityWarning),
-                CorsWithPreflightAndSecurityHeadersId => new("CORS-with-preflight-and-SecurityHeadersPolicy", [NoSniff], [AnyOrigin], [], SecurityWarning + "; preflight answers carry only Access-Control-Allow-Origin"),
-                CorsAndSecurityHeadersId => new("CORS-and-SecurityHeadersPolicy", [NoSniff], [AnyOrigin], [], SecurityWarning),
-                SimpleCorsId => new("SimpleCORS", [], [AnyOrigin], [], null),
-                CorsWithPreflightId => new("CORS-With-Preflight", [], [AnyOrigin], [], "preflight answers carry only Access-Control-Allow-Origin"),
-                var other => throw new PreviewException($"{where}: the managed response headers policy {other} is not known to the preview."),
-            };
+            return ManagedResponseHeadersPolicies.Find((string)managed!)
+                ?? throw new PreviewException($"{where}: the managed response headers policy {(string)managed!} is not known to the preview.");
         }
 
         var logicalId = (string?)id["Ref"] ?? (string?)id["Fn::GetAtt"]?[0] ?? throw new PreviewException($"{where}: ResponseHeadersPolicyId {id.ToJsonString()} cannot be resolved.");
@@ -87,10 +71,10 @@ public sealed record ResponseHeadersPolicy(string Name, IReadOnlyList<PolicyHead
         }
 
         var cors = new List<PolicyHeader>();
-        string? warning = null;
+        var preflight = new List<PolicyHeader>();
         if (config["CorsConfig"] is { } corsConfig)
         {
-            var origins = (corsConfig["AccessControlAllowOrigins"]?["Items"] as JsonArray ?? []).Select(o => (string)o!).ToList();
+            var origins = Items(corsConfig["AccessControlAllowOrigins"]);
             var overrides = (bool?)corsConfig["OriginOverride"] ?? false;
             cors.Add(new("Access-Control-Allow-Origin", string.Join(",", origins), overrides));
             if ((bool?)corsConfig["AccessControlAllowCredentials"] == true)
@@ -98,29 +82,47 @@ public sealed record ResponseHeadersPolicy(string Name, IReadOnlyList<PolicyHead
                 cors.Add(new("Access-Control-Allow-Credentials", "true", overrides));
             }
 
-            if (corsConfig["AccessControlExposeHeaders"]?["Items"] is JsonArray expose && expose.Count > 0)
+            if (Items(corsConfig["AccessControlExposeHeaders"]) is { Count: > 0 } expose)
             {
-                cors.Add(new("Access-Control-Expose-Headers", string.Join(",", expose.Select(e => (string)e!)), overrides));
+                cors.Add(new("Access-Control-Expose-Headers", string.Join(",", expose), overrides));
             }
 
-            warning = "CORS preflight (OPTIONS) answers are not emulated beyond Access-Control-Allow-Origin";
+            // Allow-Methods, Allow-Headers and Max-Age are "in responses to CORS preflight requests" only
+            // (Understand response headers policies, CORS headers).
+            var methods = Items(corsConfig["AccessControlAllowMethods"]);
+            if (methods.Count > 0)
+            {
+                preflight.Add(new("Access-Control-Allow-Methods", string.Join(", ", methods.Contains("ALL") ? AllMethods : methods), overrides));
+            }
+
+            if (Items(corsConfig["AccessControlAllowHeaders"]) is { Count: > 0 } allowHeaders)
+            {
+                preflight.Add(new("Access-Control-Allow-Headers", string.Join(", ", allowHeaders), overrides));
+            }
+
+            if ((int?)corsConfig["AccessControlMaxAgeSec"] is { } maxAge)
+            {
+                preflight.Add(new("Access-Control-Max-Age", maxAge.ToString(System.Globalization.CultureInfo.InvariantCulture), overrides));
+            }
         }
 
         var remove = (config["RemoveHeadersConfig"]?["Items"] as JsonArray ?? []).Select(r => (string)r!["Header"]!).ToList();
-        return new((string?)config["Name"] ?? logicalId, headers, cors, remove, warning);
+        return new((string?)config["Name"] ?? logicalId, headers, cors, preflight, remove, null);
     }
 
     /// <summary>Applies the policy to a response's headers.</summary>
     /// <param name="headers">The response headers, changed in place.</param>
     /// <param name="requestOrigin">The viewer's Origin header, if any: CORS headers are added only to CORS requests.</param>
-    public void Apply(Dictionary<string, List<string>> headers, string? requestOrigin)
+    /// <param name="preflight">Whether the request is a CORS preflight (OPTIONS with Origin and Access-Control-Request-Method).</param>
+    public void Apply(Dictionary<string, List<string>> headers, string? requestOrigin, bool preflight = false)
     {
         foreach (var name in Remove)
         {
             headers.Remove(name);
         }
 
-        foreach (var header in Headers.Concat(requestOrigin is null ? [] : CorsHeaders))
+        var cors = requestOrigin is null ? [] : preflight ? CorsHeaders.Concat(PreflightHeaders) : CorsHeaders;
+        foreach (var header in Headers.Concat(cors))
         {
             var value = header.Name.Equals("Access-Control-Allow-Origin", StringComparison.OrdinalIgnoreCase) && header.Value != "*" && requestOrigin is not null
                 ? (header.Value.Split(',').Contains(requestOrigin, StringComparer.Ordinal) ? requestOrigin : null)
@@ -136,4 +138,10 @@ public sealed record ResponseHeadersPolicy(string Name, IReadOnlyList<PolicyHead
             }
         }
     }
+
+    /// <summary>Whether a request is a CORS preflight: an OPTIONS request with Origin and Access-Control-Request-Method (Fetch standard, CORS protocol).</summary>
+    public static bool IsPreflight(string method, string? origin, string? requestMethod) =>
+        method == "OPTIONS" && origin is not null && requestMethod is not null;
+
+    private static List<string> Items(JsonNode? list) => (list?["Items"] as JsonArray ?? []).Select(i => (string)i!).ToList();
 }

@@ -200,7 +200,9 @@ internal sealed partial class DistributionHandler(
             }
         }
 
-        behavior.ResponseHeadersPolicy?.Apply(response.Headers, context.Request.Headers.Origin.FirstOrDefault());
+        var viewerOrigin = context.Request.Headers.Origin.FirstOrDefault();
+        var preflight = ResponseHeadersPolicy.IsPreflight(context.Request.Method, viewerOrigin, context.Request.Headers.AccessControlRequestMethod.FirstOrDefault());
+        behavior.ResponseHeadersPolicy?.Apply(response.Headers, viewerOrigin, preflight);
 
         if (behavior.ViewerResponse is { } viewerResponse)
         {
