@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using Astro.Aws.Tests.Preview;
 using Astro.Aws.Tests.Support;
 using FluentAssertions;
@@ -36,7 +35,7 @@ public sealed class PreviewToolPackageTests : IDisposable
 
         var assembly = SampleApp.Synth(Path.Combine(root, "cdk.out"), "us-east-1");
         PreviewServer.EnsureNode22();
-        var port = FreePort();
+        var port = PreviewServer.FreePort();
         using var tool = Process.Start(new ProcessStartInfo(astroaws, ["preview", "--assembly", assembly, "--stack", "AstroSiteStack", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)])
         {
             WorkingDirectory = root,
@@ -81,13 +80,6 @@ public sealed class PreviewToolPackageTests : IDisposable
 
         await tool.WaitForExitAsync(CancellationToken.None);
         throw new Xunit.Sdk.XunitException($"astroaws exited {tool.ExitCode} before listening:\n{await stderr}");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public void Dispose()
